@@ -37,6 +37,8 @@ int		 pfkey_request(struct pfkey *pk, const struct msgbuf *req,
 		    struct msgbuf *reply);
 int		 pfkey_dump(struct pfkey *pk, uint8_t type, uint8_t satype,
 		    pfkey_walk_fn fn, void *arg);
+int		 pfkey_dump_req(struct pfkey *pk, const struct msgbuf *req,
+		    pfkey_walk_fn fn, void *arg);
 int		 pfkey_promisc(struct pfkey *pk, int on);
 
 #endif
