@@ -8,7 +8,9 @@
 
 #include "cmd.h"
 #include "diag.h"
+#include "monitor.h"
 #include "parse.h"
+#include "rawfile.h"
 #include "run.h"
 
 #define SETKEY_VERSION	"0.1"
@@ -19,12 +21,15 @@ enum mode {
 	MODE_CMDLINE,		/* -c */
 	MODE_DUMP,		/* -D */
 	MODE_FLUSH,		/* -F */
+	MODE_MONITOR,		/* -x */
+	MODE_RAW,		/* setkey file ... */
 };
 
 struct opts {
 	enum mode	 mode;
 	const char	*file;
 	bool		 policy;	/* -P */
+	int		 xcount;	/* -x, -xx */
 	struct run_opts	 run;
 };
 
@@ -33,9 +38,23 @@ usage(void)
 {
 	fputs("usage: setkey [-knrv] -c\n"
 	    "       setkey [-knrv] -f file\n"
-	    "       setkey [-aknPprv] -D\n"
-	    "       setkey [-knPrv] -F\n"
-	    "       setkey -V\n", stderr);
+	    "       setkey [-aPpv] -D\n"
+	    "       setkey [-Pv] -F\n"
+	    "       setkey [-Hh] -x | -xx\n"
+	    "       setkey [-ap] file ...\n"
+	    "       setkey -V\n"
+	    "       setkey -?\n", stderr);
+	exit(1);
+}
+
+/* a usage error is one line; -? asks for the whole synopsis */
+static void
+bad_option(int ch)
+{
+	if (ch == '?')
+		usage();
+	fprintf(stderr, "setkey: unknown option -%c (setkey -? lists them)\n",
+	    ch);
 	exit(1);
 }
 
@@ -43,8 +62,8 @@ static void
 set_mode(struct opts *o, enum mode mode)
 {
 	if (o->mode != MODE_NONE && o->mode != mode) {
-		fputs("setkey: -c, -f, -D and -F exclude each other\n",
-		    stderr);
+		fputs("setkey: -c, -f, -D, -F, -x and files exclude each "
+		    "other\n", stderr);
 		exit(1);
 	}
 	o->mode = mode;
@@ -55,7 +74,8 @@ parse_args(int argc, char **argv, struct opts *o)
 {
 	int ch;
 
-	while ((ch = getopt(argc, argv, "acDFf:hHknPprvV")) != -1) {
+	opterr = 0;
+	while ((ch = getopt(argc, argv, ":acDFf:hHknPprvVx")) != -1) {
 		switch (ch) {
 		case 'a':
 			o->run.print.all = true;
@@ -98,11 +118,21 @@ parse_args(int argc, char **argv, struct opts *o)
 		case 'V':
 			printf("setkey %s\n", SETKEY_VERSION);
 			exit(0);
+		case 'x':
+			set_mode(o, MODE_MONITOR);
+			o->run.print.rawtime = o->xcount++ > 0;
+			break;
+		case ':':
+			fprintf(stderr, "setkey: -%c needs an argument\n",
+			    optopt);
+			exit(1);
 		default:
-			usage();
+			bad_option(optopt);
 		}
 	}
-	if (optind != argc || o->mode == MODE_NONE)
+	if (optind < argc)
+		set_mode(o, MODE_RAW);
+	if (o->mode == MODE_NONE)
 		usage();
 }
 
@@ -114,8 +144,9 @@ collect(struct cmd *cmd, void *arg)
 	return 0;
 }
 
+/* parse first, open PF_KEY after: a bad file never needs a kernel */
 static int
-run_file(struct runner *r, const char *path)
+run_file(struct runner *r, const struct run_opts *ro, const char *path)
 {
 	struct parse_opts po = { .cb = collect };
 	struct cmd_list list;
@@ -144,10 +175,15 @@ run_file(struct runner *r, const char *path)
 		cmd_list_free(&list);
 		return 1;
 	}
+	if (run_init(r, ro) != 0) {
+		cmd_list_free(&list);
+		return 1;
+	}
 
 	for (cmd = list.head; cmd != NULL; cmd = cmd->next)
 		run_cmd(r, cmd);
 	cmd_list_free(&list);
+	run_fini(r);
 	return r->failures > 0;
 }
 
@@ -161,7 +197,7 @@ run_now(struct cmd *cmd, void *arg)
 }
 
 static int
-run_cmdline(struct runner *r)
+run_cmdline(struct runner *r, const struct run_opts *ro)
 {
 	struct parse_opts po = {
 		.name = "(stdin)",
@@ -171,7 +207,10 @@ run_cmdline(struct runner *r)
 	};
 	unsigned int errors;
 
+	if (run_init(r, ro) != 0)
+		return 1;
 	errors = parse_stream(stdin, &po);
+	run_fini(r);
 	return errors > 0 || r->failures > 0;
 }
 
@@ -181,13 +220,27 @@ run_single(struct runner *r, const struct opts *o)
 {
 	struct cmd cmd;
 
+	if (run_init(r, &o->run) != 0)
+		return 1;
 	memset(&cmd, 0, sizeof(cmd));
 	if (o->mode == MODE_DUMP)
 		cmd.kind = o->policy ? CMD_SPDDUMP : CMD_DUMP;
 	else
 		cmd.kind = o->policy ? CMD_SPDFLUSH : CMD_FLUSH;
 	run_cmd(r, &cmd);
+	run_fini(r);
 	return r->failures > 0;
+}
+
+static int
+run_rawfiles(char **paths, int n, const struct opts *o)
+{
+	int i, status = 0;
+
+	for (i = 0; i < n; i++)
+		status |= rawfile_print(stdout, paths[i], &o->run.print,
+		    o->run.verbose > 0);
+	return status;
 }
 
 int
@@ -201,20 +254,23 @@ main(int argc, char **argv)
 	parse_args(argc, argv, &o);
 	o.run.print.now = time(NULL);
 
-	if (run_init(&r, &o.run) != 0)
-		return 1;
 	switch (o.mode) {
 	case MODE_FILE:
-		status = run_file(&r, o.file);
+		status = run_file(&r, &o.run, o.file);
 		break;
 	case MODE_CMDLINE:
-		status = run_cmdline(&r);
+		status = run_cmdline(&r, &o.run);
+		break;
+	case MODE_MONITOR:
+		status = monitor_run(&o.run.print);
+		break;
+	case MODE_RAW:
+		status = run_rawfiles(argv + optind, argc - optind, &o);
 		break;
 	default:
 		status = run_single(&r, &o);
 		break;
 	}
-	run_fini(&r);
 	if (fflush(stdout) != 0 || ferror(stdout))
 		status = 1;
 	return status;
