@@ -264,6 +264,8 @@ TEST(parse_priorities)
 	CHECK(prio_of("prio high + 5") == 0x40000000u - 5);
 	CHECK(prio_of("prio low - 5") == 0xc0000000u + 5);
 	CHECK(prio_of("prio low -5") == 0xc0000000u + 5);
+	CHECK(prio_of("prio -0x10") == 0x80000000u + 16);
+	CHECK(prio_of("prio low -0x10") == 0xc0000000u + 16);
 	CHECK(prio_of("prio def + 0x40000000") == 0x40000000u);
 	CHECK(prio_of("prio def - 0x3fffffff") == 0xbfffffffu);
 	/* out of range: no command, so the sentinel 1 */
