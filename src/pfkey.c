@@ -196,9 +196,9 @@ pfkey_request(struct pfkey *pk, const struct msgbuf *req,
 }
 
 /*
- * af_key stops walking while the receive queue is a third full and goes
- * on as we read, so a large buffer only saves wake-ups.  Failing to get
- * it costs speed, not messages.
+ * af_key pauses a dump when our receive queue is two thirds full and
+ * goes on once we have read it down to a third, so a large buffer only
+ * saves wake-ups.  Failing to get it costs speed, not messages.
  */
 static void
 pfkey_grow_rcvbuf(struct pfkey *pk)

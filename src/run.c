@@ -107,6 +107,7 @@ run_sa_hint(const struct cmd *cmd, int err)
 	if (err == ENOSYS && esp && run_is_aead(cmd->sa.ealg))
 		return "PF_KEY on Linux cannot install AEAD SAs; "
 		    "use XFRM netlink";
+	/* XXX: SADB_REGISTER lists what the kernel offers; name it here */
 	if (err == ENOSYS)
 		return "the kernel does not offer this algorithm";
 	if (err == ENOENT && esp)
