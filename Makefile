@@ -50,6 +50,8 @@ check-host: setkey $(B)/unit
 	$(B)/unit
 	tests/lint.sh
 	tests/parse/run.sh ./setkey
+	tests/parse/nv.sh ./setkey
+	tests/parse/raw.sh ./setkey
 
 check-vm: setkey
 	tests/vm/run-tests.sh ./setkey
@@ -71,3 +73,79 @@ clean:
 	rm -rf $(B) setkey
 
 .PHONY: all check check-host check-vm demo install clean
+
+# Hardening (issue 6): sanitizer and fuzzing builds, each in a directory
+# of its own under build/.  `make check-asan` runs the host tests under
+# ASan + UBSan; `make fuzz` runs each libFuzzer harness for FUZZ_SECONDS
+# (tests/fuzz/README says how to run them longer).
+SAN	:= -fsanitize=address,undefined -fno-sanitize-recover=all
+AB	:= build/asan
+FB	:= build/fuzz
+FUZZ_CC	?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -std=c11 -g -O2 $(SAN)
+FUZZ_OBJS := $(LIBOBJS:$(B)/%.o=$(FB)/%.o)
+FUZZ_RUN = -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	   -artifact_prefix=$(FB)/ -timeout=10 -rss_limit_mb=1024
+
+$(B)/setkey: $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS)
+
+check-asan:
+	$(MAKE) B=$(AB) CFLAGS="-O1 -g $(SAN)" $(AB)/setkey $(AB)/unit
+	UBSAN_OPTIONS=print_stacktrace=1 $(AB)/unit
+	UBSAN_OPTIONS=print_stacktrace=1 tests/parse/run.sh $(AB)/setkey
+
+$(FB):
+	mkdir -p $(FB)
+$(FB)/%.o: src/%.c $(B)/parse.h | $(FB)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+	    -c -o $@ $<
+# bison's and flex's tables: tracing their compares only slows the runs
+$(FB)/%.o: $(B)/%.c $(B)/parse.h | $(FB)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+	    -fno-sanitize-coverage=trace-cmp -w -c -o $@ $<
+$(FB)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/noresolve.c $(FUZZ_OBJS)
+	$(FUZZ_CC) $(CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^
+$(FB)/seedgen: tests/fuzz/seedgen.c tests/fuzz/noresolve.c $(LIBOBJS) | $(FB)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $^
+
+# seeds: every test input, each line of bad.txt, and the printer's
+# messages from seedgen; libFuzzer adds what it finds to the same dirs
+fuzz-seeds: $(FB)/seedgen
+	mkdir -p $(FB)/corpus-parse $(FB)/corpus-print
+	cp tests/parse/*.conf tests/parse/cases/*.conf \
+	    $(FB)/corpus-parse/
+	n=0; grep -v '^#' tests/parse/bad.txt | while IFS= read -r l; do \
+	    n=$$((n + 1)); printf '%b\n' "$${l%% ||| *}" \
+	    >$(FB)/corpus-parse/bad-$$n; done
+	$(FB)/seedgen $(FB)/corpus-print tests/parse/*.conf \
+	    tests/parse/cases/*.conf 2>/dev/null
+
+fuzz: $(FB)/fuzz_parse $(FB)/fuzz_print fuzz-seeds
+	$(FB)/fuzz_parse $(FUZZ_RUN) -max_len=8192 -close_fd_mask=2 \
+	    -dict=tests/fuzz/parse.dict $(FB)/corpus-parse
+	$(FB)/fuzz_print $(FUZZ_RUN) -max_len=4096 $(FB)/corpus-print
+
+.SECONDARY: $(FUZZ_OBJS)
+.PHONY: check-asan fuzz fuzz-seeds
+
+# Benchmarks (issue 7): setkey against the floor in the test kernel,
+# and -n on the host; tests/bench/README.md.  Writes
+# tests/bench/RESULTS.md.
+BENCH	:= $(B)/bench
+BENCH_BINS := $(BENCH)/gen $(BENCH)/floor $(BENCH)/rss $(BENCH)/encode
+
+bench:
+	tests/need.sh
+	$(MAKE) setkey $(BENCH_BINS)
+	tests/bench/run.sh ./setkey $(BENCH)
+
+$(BENCH):
+	mkdir -p $(BENCH)
+$(BENCH)/encode: tests/bench/encode.c $(LIBOBJS) | $(BENCH)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(LIBOBJS)
+$(BENCH)/%: tests/bench/%.c | $(BENCH)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $<
+
+.PHONY: bench

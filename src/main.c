@@ -29,6 +29,7 @@ struct opts {
 	enum mode	 mode;
 	const char	*file;
 	bool		 policy;	/* -P */
+	bool		 loop;		/* -l: with -D, short listing */
 	int		 xcount;	/* -x, -xx */
 	struct run_opts	 run;
 };
@@ -39,6 +40,7 @@ usage(void)
 	fputs("usage: setkey [-knrv] -c\n"
 	    "       setkey [-knrv] -f file\n"
 	    "       setkey [-aPpv] -D\n"
+	    "       setkey [-av] -D -l\n"
 	    "       setkey [-Pv] -F\n"
 	    "       setkey [-Hh] -x | -xx\n"
 	    "       setkey [-ap] file ...\n"
@@ -75,7 +77,7 @@ parse_args(int argc, char **argv, struct opts *o)
 	int ch;
 
 	opterr = 0;
-	while ((ch = getopt(argc, argv, ":acDFf:hHknPprvVx")) != -1) {
+	while ((ch = getopt(argc, argv, ":acDFf:hHklnPprvVx")) != -1) {
 		switch (ch) {
 		case 'a':
 			o->run.print.all = true;
@@ -99,6 +101,9 @@ parse_args(int argc, char **argv, struct opts *o)
 			break;
 		case 'k':
 			o->run.kernel_mode = true;
+			break;
+		case 'l':
+			o->loop = true;
 			break;
 		case 'n':
 			o->run.dryrun = true;
@@ -134,6 +139,11 @@ parse_args(int argc, char **argv, struct opts *o)
 		set_mode(o, MODE_RAW);
 	if (o->mode == MODE_NONE)
 		usage();
+	if (o->loop && (o->mode != MODE_DUMP || o->policy)) {
+		fputs("setkey: -l goes with -D, and lists SAs only (no -P)\n",
+		    stderr);
+		exit(1);
+	}
 }
 
 /* -f: keep every statement; nothing runs unless all of them parsed */
@@ -263,6 +273,12 @@ main(int argc, char **argv)
 		break;
 	case MODE_MONITOR:
 		status = monitor_run(&o.run.print);
+		break;
+	case MODE_DUMP:
+		if (o.loop)
+			status = monitor_loop(&o.run.print, o.run.verbose > 0);
+		else
+			status = run_single(&r, &o);
 		break;
 	case MODE_RAW:
 		status = run_rawfiles(argv + optind, argc - optind, &o);

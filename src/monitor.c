@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include <sys/time.h>
+#include <linux/pfkeyv2.h>
 
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "diag.h"
 #include "monitor.h"
 #include "pfkey.h"
 
-#define MONITOR_TICK_MS	250		/* how soon a signal is noticed */
+/* how soon a signal is noticed; -l lists once a second */
+#define MONITOR_TICK_MS	250
+#define LOOP_PERIOD_S	1
 
 /* set from the handler, read by the loop: the one mutable global */
 static volatile sig_atomic_t monitor_stop;
@@ -78,6 +82,74 @@ monitor_run(const struct print_opts *po)
 	pfkey_close(&pk);
 	if (err != 0) {
 		diag_error(NULL, "PF_KEY: %s", strerror(-err));
+		return 1;
+	}
+	return 0;
+}
+
+struct loop_ctx {
+	struct print_opts	 po;
+	bool			 verbose;
+	unsigned long		 count;
+};
+
+static int
+loop_entry(const struct sadb_msg *msg, size_t len, void *arg)
+{
+	struct loop_ctx *lc = arg;
+
+	lc->count++;
+	if (lc->verbose)
+		print_msg(stdout, msg, len, &lc->po);
+	print_short(stdout, msg, len, &lc->po);
+	return 0;
+}
+
+/* a signal cuts the sleep short: nanosleep is not restarted */
+static void
+loop_sleep(void)
+{
+	struct timespec ts = { LOOP_PERIOD_S, 0 };
+
+	while (!monitor_stop && nanosleep(&ts, &ts) != 0 && errno == EINTR)
+		continue;
+}
+
+/*
+ * -D -l: the SAD as one short line per SA, once a second, until SIGINT
+ * or SIGTERM.  The header comes once, as the classic tool printed it;
+ * an empty SAD prints "No SAD entries." each round.
+ */
+int
+monitor_loop(const struct print_opts *po, bool verbose)
+{
+	struct loop_ctx lc = { .po = *po, .verbose = verbose };
+	struct pfkey pk;
+	int err;
+
+	if ((err = pfkey_open(&pk)) != 0) {
+		diag_error(NULL, "cannot open a PF_KEY socket: %s",
+		    strerror(-err));
+		return 1;
+	}
+	monitor_signals();
+	print_short_header(stdout);
+	while (!monitor_stop) {
+		lc.count = 0;
+		lc.po.now = time(NULL);
+		err = pfkey_dump(&pk, SADB_DUMP, SADB_SATYPE_UNSPEC,
+		    loop_entry, &lc);
+		if (err != 0)
+			break;
+		if (lc.count == 0)
+			puts("No SAD entries.");
+		fflush(stdout);
+		err = 0;
+		loop_sleep();
+	}
+	pfkey_close(&pk);
+	if (err != 0) {
+		diag_error(NULL, "SADB_DUMP: %s", strerror(-err));
 		return 1;
 	}
 	return 0;

@@ -206,8 +206,17 @@ index_ext(struct ext_table *tab, const uint8_t *p, size_t off, size_t end,
 		return "extension of length zero";
 	if (len > end - off)
 		return overrun;
-	if (type == SADB_EXT_RESERVED || type > SADB_EXT_MAX)
-		return "unknown extension type";
+	if (type == SADB_EXT_RESERVED)
+		return "extension of reserved type 0";
+	/*
+	 * A type newer than our headers (Linux added SADB_X_EXT_FILTER in
+	 * 2014) is not an error: it is left out of the table, and
+	 * print_msg shows it as type, length and hex.
+	 */
+	if (type > SADB_EXT_MAX) {
+		*next = off + len;
+		return NULL;
+	}
 	if (len < rules[type].minlen)
 		return "extension shorter than its type requires";
 	if (rules[type].check != NULL &&

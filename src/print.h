@@ -31,6 +31,11 @@
  *   then an empty line.
  * The timestamp line of -x comes first and is the caller's:
  * print_timestamp() writes it.
+ *
+ * print_short() writes the one-line form of an SA for -l, after the
+ * header print_short_header() writes (OUTPUT.md "-l"): MMSS of
+ * po->now, satype, state letter, SPI, age/hard add-time, "src -> dst".
+ * It returns as print_dump() does.
  */
 
 #include <stdbool.h>
@@ -52,6 +57,9 @@ int	print_dump(FILE *fp, const void *buf, size_t len,
 	    const struct print_opts *po);
 void	print_msg(FILE *fp, const void *buf, size_t len,
 	    const struct print_opts *po);
+int	print_short(FILE *fp, const void *buf, size_t len,
+	    const struct print_opts *po);
+void	print_short_header(FILE *fp);
 void	print_timestamp(FILE *fp, const struct timeval *tv, bool raw);
 
 #endif

@@ -170,9 +170,11 @@ TEST(msgcheck_extension_lies)
 	sa_msg(&m);
 	sa->sadb_ext_type = 0;
 	CHECK(index_of(&m, m.len, &tab) == -1);
-	CHECK_STR(tab.why, "unknown extension type");
+	CHECK_STR(tab.why, "extension of reserved type 0");
+	/* a type newer than the headers is skipped, not indexed */
 	sa->sadb_ext_type = SADB_EXT_MAX + 1;
-	CHECK(index_of(&m, m.len, &tab) == -1);
+	CHECK(index_of(&m, m.len, &tab) == 0 && tab.sound == m.len);
+	CHECK(tab.why == NULL);
 	sa->sadb_ext_type = SADB_X_EXT_SA2;
 	CHECK(index_of(&m, m.len, &tab) == -1);
 	CHECK_STR(tab.why, "duplicate extension");
@@ -356,4 +358,23 @@ TEST(msgcheck_every_ext_printed)
 	CHECK(strstr(text, "\taddress_src: 10.0.0.1[500] prefixlen=32 "
 	    "proto=udp\n") != NULL);
 	free(text);
+}
+
+/* a type newer than the headers: skipped, the rest still indexed */
+TEST(msgcheck_newer_type_skipped)
+{
+	struct tmsg m;
+	struct ext_table tab;
+	struct sadb_ext *sa;
+	void *buf;
+
+	sa_msg(&m);
+	sa = (void *)((uint8_t *)m.w + 16);
+	sa->sadb_ext_type = SADB_EXT_MAX + 1;
+	buf = tm_copy(&m, m.len);
+	CHECK(msg_index(buf, m.len, &tab) == 0);
+	CHECK(tab.ext[SADB_EXT_SA] == NULL);
+	CHECK(tab.ext[SADB_X_EXT_SA2] != NULL);
+	CHECK(tab.ext[SADB_EXT_ADDRESS_DST] != NULL);
+	free(buf);
 }

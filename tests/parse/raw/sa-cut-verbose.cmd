@@ -1,0 +1,1 @@
+-v sa-cut.bin

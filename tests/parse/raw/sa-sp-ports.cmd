@@ -1,0 +1,1 @@
+-a -p sa.bin sp.bin

@@ -1,0 +1,1 @@
+-v sp-unknown.bin

@@ -1,0 +1,1 @@
+sp-unknown.bin
