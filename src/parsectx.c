@@ -330,15 +330,23 @@ cmd_dup(const struct cmd *from)
 	return cmd;
 }
 
+/*
+ * LAST: the statement's own cmd goes to the caller, which saves a deep
+ * copy per statement in the common case of one address pair.
+ */
 static void
-pc_hand(struct parse_ctx *pc, const struct addr *src, const struct addr *dst)
+pc_hand(struct parse_ctx *pc, const struct addr *src, const struct addr *dst,
+    bool last)
 {
 	struct cmd *cmd;
 
 	if (pc->stop)
 		return;
-	cmd = cmd_dup(pc->st.cmd);
-	if (cmd == NULL) {
+	if (last) {
+		cmd = pc->st.cmd;
+		pc->st.cmd = NULL;
+		cmd->next = NULL;
+	} else if ((cmd = cmd_dup(pc->st.cmd)) == NULL) {
 		pc_error(pc, &pc->st.cmd->loc, "out of memory");
 		return;
 	}
@@ -376,7 +384,7 @@ pc_pairs(struct parse_ctx *pc)
 	for (i = 0; i < s->n; i++)
 		for (j = 0; j < d->n; j++)
 			if (addr_family(&s->v[i]) == addr_family(&d->v[j]))
-				pc_hand(pc, &s->v[i], &d->v[j]);
+				pc_hand(pc, &s->v[i], &d->v[j], --n == 0);
 }
 
 /* at a statement's ';' */
@@ -389,7 +397,7 @@ pc_emit(struct parse_ctx *pc)
 		check_stmt(pc);
 	if (st->cmd != NULL && !st->bad) {
 		if (st->src == NULL || st->dst == NULL)
-			pc_hand(pc, NULL, NULL);
+			pc_hand(pc, NULL, NULL, true);
 		else if (st->src->n > 0 && st->dst->n > 0)
 			pc_pairs(pc);
 	}
