@@ -154,6 +154,64 @@ collect(struct cmd *cmd, void *arg)
 	return 0;
 }
 
+static FILE *
+open_input(const char *path, const char **name)
+{
+	FILE *fp;
+
+	if (strcmp(path, "-") == 0) {
+		*name = "(stdin)";
+		return stdin;
+	}
+	*name = path;
+	if ((fp = fopen(path, "r")) == NULL)
+		diag_error(NULL, "%s: %s", path, strerror(errno));
+	return fp;
+}
+
+static void
+close_input(FILE *fp, const char *name, unsigned int errors)
+{
+	if (fp != stdin)
+		fclose(fp);
+	if (errors > 0)
+		diag_error(NULL, "%s: %u error%s; nothing was applied",
+		    name, errors, errors == 1 ? "" : "s");
+}
+
+/* -c and -n: each statement runs as soon as its ';' is read */
+static int
+run_now(struct cmd *cmd, void *arg)
+{
+	run_cmd(arg, cmd);
+	cmd_free(cmd);
+	return 0;
+}
+
+/*
+ * -n -f: nothing reaches a kernel, so each statement is checked (and
+ * shown, with -v) as soon as it is parsed, and memory stays flat however
+ * long the file is.
+ */
+static int
+check_file(struct runner *r, const struct run_opts *ro, const char *path)
+{
+	struct parse_opts po = { .cb = run_now, .arg = r };
+	unsigned int errors;
+	FILE *fp;
+
+	if ((fp = open_input(path, &po.name)) == NULL)
+		return 1;
+	if (run_init(r, ro) != 0) {
+		close_input(fp, po.name, 0);
+		return 1;
+	}
+	errors = parse_stream(fp, &po);
+	close_input(fp, po.name, errors);
+	run_fini(r);
+	return errors > 0 || r->failures > 0;
+}
+
 /* parse first, open PF_KEY after: a bad file never needs a kernel */
 static int
 run_file(struct runner *r, const struct run_opts *ro, const char *path)
@@ -164,28 +222,15 @@ run_file(struct runner *r, const struct run_opts *ro, const char *path)
 	unsigned int errors;
 	FILE *fp;
 
-	if (strcmp(path, "-") == 0) {
-		fp = stdin;
-		po.name = "(stdin)";
-	} else if ((fp = fopen(path, "r")) == NULL) {
-		diag_error(NULL, "%s: %s", path, strerror(errno));
+	if (ro->dryrun)
+		return check_file(r, ro, path);
+	if ((fp = open_input(path, &po.name)) == NULL)
 		return 1;
-	} else {
-		po.name = path;
-	}
-
 	cmd_list_init(&list);
 	po.arg = &list;
 	errors = parse_stream(fp, &po);
-	if (fp != stdin)
-		fclose(fp);
-	if (errors > 0) {
-		diag_error(NULL, "%s: %u error%s; nothing was applied",
-		    po.name, errors, errors == 1 ? "" : "s");
-		cmd_list_free(&list);
-		return 1;
-	}
-	if (run_init(r, ro) != 0) {
+	close_input(fp, po.name, errors);
+	if (errors > 0 || run_init(r, ro) != 0) {
 		cmd_list_free(&list);
 		return 1;
 	}
@@ -195,15 +240,6 @@ run_file(struct runner *r, const struct run_opts *ro, const char *path)
 	cmd_list_free(&list);
 	run_fini(r);
 	return r->failures > 0;
-}
-
-/* -c: each statement runs as soon as its ';' is read */
-static int
-run_now(struct cmd *cmd, void *arg)
-{
-	run_cmd(arg, cmd);
-	cmd_free(cmd);
-	return 0;
 }
 
 static int

@@ -71,3 +71,12 @@ msgbuf_reserve(struct msgbuf *mb, size_t len)
 	mb->len += padded;
 	return p;
 }
+
+/* storage for CAP bytes from the start, for recv(); len is untouched */
+void *
+msgbuf_room(struct msgbuf *mb, size_t cap)
+{
+	if (cap > mb->cap)
+		msgbuf_grow(mb, cap);
+	return mb->data;
+}

@@ -22,5 +22,6 @@ void	 msgbuf_init(struct msgbuf *mb);
 void	 msgbuf_reset(struct msgbuf *mb);
 void	 msgbuf_free(struct msgbuf *mb);
 void	*msgbuf_reserve(struct msgbuf *mb, size_t len);
+void	*msgbuf_room(struct msgbuf *mb, size_t cap);
 
 #endif

@@ -104,38 +104,46 @@ pfkey_wait(int fd, int timeout_ms)
 	return 0;
 }
 
+/* the largest message sadb_msg_len (16 bits, in 8-byte units) allows */
+#define PFKEY_MSG_MAX	(8 * 65535)
+
 /*
- * One whole message into MB.  MSG_PEEK with MSG_TRUNC gives the size of
- * the datagram waiting, so the buffer fits the message exactly.  A
- * message whose header disagrees with its size is consumed and
- * reported as -EBADMSG.
+ * One whole message into MB.  The buffer holds the largest message
+ * there can be, so one non-blocking recv() reads it whole and poll()
+ * runs only when nothing is queued: two system calls a reply, where
+ * peeking at the size first took four.  A message whose header
+ * disagrees with its size is consumed and reported as -EBADMSG.
  */
 int
 pfkey_recv(struct pfkey *pk, struct msgbuf *mb, int timeout_ms)
 {
-	struct sadb_msg hdr;
-	ssize_t size, n;
+	const struct sadb_msg *msg;
 	void *p;
+	ssize_t n;
 	int err;
 
-	if ((err = pfkey_wait(pk->fd, timeout_ms)) != 0)
-		return err;
-	do
-		size = recv(pk->fd, &hdr, sizeof(hdr), MSG_PEEK | MSG_TRUNC);
-	while (size == -1 && errno == EINTR);
-	if (size == -1)
-		return -errno;
-
 	msgbuf_reset(mb);
-	p = msgbuf_reserve(mb, size > 0 ? (size_t)size : 1);
-	do
-		n = recv(pk->fd, p, (size_t)size, 0);
-	while (n == -1 && errno == EINTR);
-	if (n == -1)
-		return -errno;
+	p = msgbuf_room(mb, PFKEY_MSG_MAX);
+	for (;;) {
+		n = recv(pk->fd, p, PFKEY_MSG_MAX, MSG_DONTWAIT | MSG_TRUNC);
+		if (n >= 0)
+			break;
+		if (errno == EINTR)
+			continue;
+		if (errno != EAGAIN && errno != EWOULDBLOCK)
+			return -errno;
+		if ((err = pfkey_wait(pk->fd, timeout_ms)) != 0)
+			return err;
+	}
+
+	if ((size_t)n > PFKEY_MSG_MAX) {
+		mb->len = PFKEY_MSG_MAX;
+		return -EBADMSG;
+	}
 	mb->len = (size_t)n;
-	if ((size_t)n < sizeof(hdr) ||
-	    (size_t)((struct sadb_msg *)p)->sadb_msg_len * 8 != (size_t)n)
+	msg = p;
+	if ((size_t)n < sizeof(*msg) ||
+	    (size_t)msg->sadb_msg_len * 8 != (size_t)n)
 		return -EBADMSG;
 	return 0;
 }
