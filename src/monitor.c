@@ -57,11 +57,8 @@ monitor_run(const struct print_opts *po)
 	struct msgbuf mb;
 	int err;
 
-	if ((err = pfkey_open(&pk)) != 0) {
-		diag_error(NULL, "cannot open a PF_KEY socket: %s",
-		    strerror(-err));
+	if (pfkey_connect(&pk) != 0)
 		return 1;
-	}
 	monitor_signals();
 	if ((err = pfkey_promisc(&pk, 1)) != 0) {
 		diag_error(NULL, "SADB_X_PROMISC: %s", strerror(-err));
@@ -127,11 +124,8 @@ monitor_loop(const struct print_opts *po, bool verbose)
 	struct pfkey pk;
 	int err;
 
-	if ((err = pfkey_open(&pk)) != 0) {
-		diag_error(NULL, "cannot open a PF_KEY socket: %s",
-		    strerror(-err));
+	if (pfkey_connect(&pk) != 0)
 		return 1;
-	}
 	monitor_signals();
 	print_short_header(stdout);
 	while (!monitor_stop) {

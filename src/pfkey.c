@@ -10,6 +10,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "diag.h"
+#include "ext.h"
 #include "pfkey.h"
 
 #define PFKEY_TIMEOUT_MS	10000
@@ -49,6 +51,22 @@ pfkey_open(struct pfkey *pk)
 	pk->seq = (uint32_t)ts.tv_sec << 8;
 	pk->timeout_ms = PFKEY_TIMEOUT_MS;
 	return 0;
+}
+
+/* pfkey_open, or one line that says why not and what to do */
+int
+pfkey_connect(struct pfkey *pk)
+{
+	int err = pfkey_open(pk);
+
+	if (err == -EAFNOSUPPORT || err == -EPROTONOSUPPORT)
+		diag_error(NULL, "this kernel has no PF_KEY (AF_KEY) support: "
+		    "load af_key");
+	else if (err != 0)
+		diag_error(NULL, "cannot open a PF_KEY socket: %s%s",
+		    strerror(-err), err == -EPERM || err == -EACCES ?
+		    " (setkey needs root or CAP_NET_ADMIN)" : "");
+	return err;
 }
 
 void
@@ -323,16 +341,9 @@ static void
 pfkey_header(struct pfkey *pk, struct msgbuf *mb, uint8_t type,
     uint8_t satype)
 {
-	struct sadb_msg *msg;
-
 	msgbuf_init(mb);
-	msg = msgbuf_reserve(mb, sizeof(*msg));
-	msg->sadb_msg_version = PF_KEY_V2;
-	msg->sadb_msg_type = type;
-	msg->sadb_msg_satype = satype;
-	msg->sadb_msg_len = sizeof(*msg) / 8;
-	msg->sadb_msg_seq = pfkey_next_seq(pk);
-	msg->sadb_msg_pid = pk->pid;
+	ext_put_msg(mb, type, satype, pfkey_next_seq(pk), pk->pid);
+	(void)ext_finish(mb);
 }
 
 int

@@ -28,6 +28,7 @@ typedef int	(*pfkey_walk_fn)(const struct sadb_msg *msg, size_t len,
 		    void *arg);
 
 int		 pfkey_open(struct pfkey *pk);
+int		 pfkey_connect(struct pfkey *pk);
 void		 pfkey_close(struct pfkey *pk);
 uint32_t	 pfkey_next_seq(struct pfkey *pk);
 int		 pfkey_send(struct pfkey *pk, const struct msgbuf *mb);

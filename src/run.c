@@ -22,8 +22,6 @@
 int
 run_init(struct runner *r, const struct run_opts *opts)
 {
-	int err;
-
 	memset(r, 0, sizeof(*r));
 	r->opts = opts;
 	r->pk.fd = -1;
@@ -32,18 +30,8 @@ run_init(struct runner *r, const struct run_opts *opts)
 	if (opts->dryrun)
 		return 0;
 
-	err = pfkey_open(&r->pk);
-	if (err == -EAFNOSUPPORT || err == -EPROTONOSUPPORT) {
-		diag_error(NULL, "this kernel has no PF_KEY (AF_KEY) support: "
-		    "load af_key");
+	if (pfkey_connect(&r->pk) != 0)
 		return -1;
-	}
-	if (err != 0) {
-		diag_error(NULL, "cannot open a PF_KEY socket: %s%s",
-		    strerror(-err), err == -EPERM || err == -EACCES ?
-		    " (setkey needs root or CAP_NET_ADMIN)" : "");
-		return -1;
-	}
 	r->open = true;
 	return 0;
 }
