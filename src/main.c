@@ -12,6 +12,7 @@
 #include "parse.h"
 #include "rawfile.h"
 #include "run.h"
+#include "secret.h"
 
 #define SETKEY_VERSION	"0.1"
 
@@ -229,6 +230,8 @@ run_file(struct runner *r, const struct run_opts *ro, const char *path)
 	cmd_list_init(&list);
 	po.arg = &list;
 	errors = parse_stream(fp, &po);
+	if (errors == 0 && fp != stdin)
+		secret_check_file(fp, po.name, &list);
 	close_input(fp, po.name, errors);
 	if (errors > 0 || run_init(r, ro) != 0) {
 		cmd_list_free(&list);

@@ -19,6 +19,7 @@ spdadd 10.8.1.0/24 10.8.2.0/24 any -P out ipsec
 spdadd 10.8.3.0/24 10.8.4.0/24 any -P out ipsec
 	esp/tunnel/10.8.0.1-10.8.0.2/require;
 EOF
+chmod 600 "$f"
 
 status 1 "$SETKEY" -f "$f" >"$TMPDIR/out" 2>"$TMPDIR/err" ||
     fail "a file with refusals: $(cat "$TMPDIR/err")"
@@ -47,3 +48,14 @@ printf 'add 10.8.0.1 10.8.0.2 esp 0x100 -E aes-cbc %s;\nflush;\n' "$K16" |
 grep -q "^setkey: (stdin):1:1: add: File exists" "$TMPDIR/err" ||
     fail "-c: $(cat "$TMPDIR/err")"
 [ "$("$SETKEY" -D)" = "No SAD entries." ] || fail "-c: flush did not run"
+
+# a key file others may read: a warning, and it is applied all the same
+w=$TMPDIR/open.conf
+echo "add 10.8.0.1 10.8.0.2 esp 0x200 -E aes-cbc $K16;" >"$w"
+chmod 644 "$w"
+status 0 "$SETKEY" -f "$w" 2>"$TMPDIR/err" || fail "0644: $(cat "$TMPDIR/err")"
+grep -q "^setkey: warning: $w holds keys, but its mode 0644" "$TMPDIR/err" ||
+    fail "no mode warning: $(cat "$TMPDIR/err")"
+! grep -q "$K16" "$TMPDIR/err" || fail "the warning shows the key"
+"$SETKEY" -D | grep -q "spi=512(0x00000200)" || fail "0644: SA missing"
+"$SETKEY" -F

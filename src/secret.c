@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: BSD-2-Clause
+#include <sys/stat.h>
+
+#include <stdio.h>
+
+#include "diag.h"
+#include "secret.h"
+
+/* an empty key (null algorithms) is no secret */
+bool
+secret_has_key(const struct cmd_list *list)
+{
+	const struct cmd *cmd;
+
+	for (cmd = list->head; cmd != NULL; cmd = cmd->next)
+		if (cmd->sa.ekey.len > 0 || cmd->sa.akey.len > 0)
+			return true;
+	return false;
+}
+
+/*
+ * 1 when it warned.  fstat on the open file, not stat on the name: the
+ * mode of what was read, even if the name was replaced meanwhile.
+ */
+int
+secret_check_file(FILE *fp, const char *name, const struct cmd_list *list)
+{
+	struct stat st;
+
+	if (fstat(fileno(fp), &st) != 0 || !S_ISREG(st.st_mode) ||
+	    (st.st_mode & 077) == 0 || !secret_has_key(list))
+		return 0;
+	diag_warn(NULL, "%s holds keys, but its mode %04o lets group or "
+	    "others open it; chmod go-rwx %s", name,
+	    (unsigned int)(st.st_mode & 07777), name);
+	return 1;
+}

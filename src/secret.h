@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+#ifndef SETKEY_SECRET_H
+#define SETKEY_SECRET_H
+
+/*
+ * Keys at rest.  Like ssh with a private key file, a configuration
+ * file that holds keys and that group or others may open gets a
+ * warning (it is still used).  Only regular files are checked: a pipe
+ * or a terminal has no mode worth the name.
+ */
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cmd.h"
+
+bool	secret_has_key(const struct cmd_list *list);
+int	secret_check_file(FILE *fp, const char *name,
+	    const struct cmd_list *list);
+
+#endif
