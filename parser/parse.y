@@ -31,6 +31,15 @@ int	yylex(YYSTYPE *val, YYLTYPE *loc, void *scanner);
 static void	yyerror(YYLTYPE *loc, void *scanner, struct parse_ctx *pc,
 		    const char *msg);
 
+/* a token dropped in error recovery may be a key: wipe it */
+static void
+str_wipe(char *s)
+{
+	if (s != NULL)
+		explicit_bzero(s, strlen(s));
+	free(s);
+}
+
 /* the algorithm options, with an absent key located after the name */
 static void
 alg(struct parse_ctx *pc, enum alg_kind kind, const struct srcloc *opt,
@@ -99,7 +108,7 @@ misc(struct parse_ctx *pc, char *a, char *b, const struct srcloc *loc,
 %type <num>	sa_proto mode
 %type <u32>	prio_base
 
-%destructor { free($$); } <str>
+%destructor { str_wipe($$); } <str>
 %destructor { addrlist_free($$); } <alist>
 %destructor { check_key_free($$.key); } <ka>
 

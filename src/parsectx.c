@@ -71,6 +71,49 @@ pc_keep_line(struct parse_ctx *pc, char *text, size_t len)
 	return 0;
 }
 
+static void
+wipe_free(char *text, size_t len)
+{
+	if (text != NULL)
+		explicit_bzero(text, len);
+	free(text);
+}
+
+/*
+ * getline(3), but what it outgrows is wiped, not left to realloc: a
+ * line may hold a key.  -1 at the end or on a read error, -2 when out
+ * of memory.
+ */
+static ssize_t
+pc_getline(FILE *fp, char **textp)
+{
+	char *text = NULL, *p;
+	size_t len = 0, cap = 0;
+	int c;
+
+	while ((c = getc_unlocked(fp)) != EOF) {
+		if (len + 1 >= cap) {
+			cap = cap ? cap * 2 : 256;
+			if ((p = malloc(cap)) == NULL) {
+				wipe_free(text, len);
+				return -2;
+			}
+			if (len > 0)
+				memcpy(p, text, len);
+			wipe_free(text, len);
+			text = p;
+		}
+		text[len++] = (char)c;
+		if (c == '\n')
+			break;
+	}
+	if (len == 0)
+		return -1;
+	text[len] = '\0';
+	*textp = text;
+	return (ssize_t)len;
+}
+
 /*
  * The scanner's input: one line per call (or the rest of a line longer
  * than the scanner's buffer), so that with -c a statement is handed
@@ -81,23 +124,24 @@ pc_read(struct parse_ctx *pc, char *buf, size_t size)
 {
 	struct srcline *last;
 	char *text = NULL;
-	size_t cap = 0, n;
+	size_t n;
 	ssize_t len;
 
 	last = pc->nlines ? &pc->lines[pc->nlines - 1] : NULL;
 	if (last == NULL || pc->pending == last->len) {
-		len = getline(&text, &cap, pc->fp);
-		if (len < 0) {
-			if (ferror(pc->fp)) {
-				diag_error(NULL, "%s: %s", pc->po->name,
-				    strerror(errno));
+		len = pc_getline(pc->fp, &text);
+		if (len == -1 && ferror(pc->fp)) {
+			diag_error(NULL, "%s: %s", pc->po->name,
+			    strerror(errno));
+			pc->errors++;
+		}
+		if (len < 0 || pc_keep_line(pc, text, (size_t)len) == -1) {
+			if (len != -1) {
+				diag_error(NULL, "%s: out of memory",
+				    pc->po->name);
 				pc->errors++;
 			}
-			free(text);
-			return 0;
-		}
-		if (pc_keep_line(pc, text, (size_t)len) == -1) {
-			free(text);
+			wipe_free(text, len > 0 ? (size_t)len : 0);
 			return 0;
 		}
 		last = &pc->lines[pc->nlines - 1];
