@@ -1297,12 +1297,16 @@ printer_for(uint16_t type)
 static void
 msg_header(FILE *fp, const struct sadb_msg *msg)
 {
+	char text[64];
+
 	print_name(fp, NAME(msg_types, msg->sadb_msg_type),
 	    msg->sadb_msg_type);
 	fprintf(fp, ": version=%u type=%u errno=%u", msg->sadb_msg_version,
 	    msg->sadb_msg_type, msg->sadb_msg_errno);
+	/* GNU strerror_r: strerror mallocs the text of an unknown number */
 	if (msg->sadb_msg_errno != 0)
-		fprintf(fp, "(%s)", strerror(msg->sadb_msg_errno));
+		fprintf(fp, "(%s)", strerror_r(msg->sadb_msg_errno, text,
+		    sizeof(text)));
 	fputs(" satype=", fp);
 	print_name(fp, NAME(satypes, msg->sadb_msg_satype),
 	    msg->sadb_msg_satype);
