@@ -44,12 +44,13 @@ $(B):
 # host tests need no kernel; vm tests boot Debian's kernel in qemu
 check:
 	tests/need.sh
-	$(MAKE) check-host check-vm
+	$(MAKE) check-host check-asan check-vm
 
 check-host: setkey $(B)/unit
 	$(B)/unit
 	tests/lint.sh
 	tests/parse/run.sh ./setkey
+	tests/limits.sh ./setkey
 	tests/parse/nv.sh ./setkey
 	tests/parse/raw.sh ./setkey
 
@@ -95,6 +96,8 @@ check-asan:
 	$(MAKE) B=$(AB) CFLAGS="-O1 -g $(SAN)" $(AB)/setkey $(AB)/unit
 	UBSAN_OPTIONS=print_stacktrace=1 $(AB)/unit
 	UBSAN_OPTIONS=print_stacktrace=1 tests/parse/run.sh $(AB)/setkey
+	UBSAN_OPTIONS=print_stacktrace=1 tests/parse/nv.sh $(AB)/setkey
+	UBSAN_OPTIONS=print_stacktrace=1 tests/parse/raw.sh $(AB)/setkey
 
 $(FB):
 	mkdir -p $(FB)
