@@ -15,6 +15,7 @@
 #include "build.h"
 #include "diag.h"
 #include "msgcheck.h"
+#include "offer.h"
 #include "run.h"
 
 #define RUN_VERB_MAX	64
@@ -95,7 +96,7 @@ run_sa_hint(const struct cmd *cmd, int err)
 	if (err == ENOSYS && esp && run_is_aead(cmd->sa.ealg))
 		return "PF_KEY on Linux cannot install AEAD SAs; "
 		    "use XFRM netlink";
-	/* XXX: SADB_REGISTER lists what the kernel offers; name it here */
+	/* where SADB_REGISTER could tell, offer.c named the algorithm */
 	if (err == ENOSYS)
 		return "the kernel does not offer this algorithm";
 	if (err == ENOENT && esp)
@@ -151,8 +152,13 @@ run_hint(const struct cmd *cmd, int err)
 static int
 run_fail(struct runner *r, const struct cmd *cmd, const char *verb, int err)
 {
+	char offer[OFFER_HINT_MAX];
+	const char *hint = run_hint(cmd, err);
+
+	if (offer_hint(cmd, err, offer, sizeof(offer)))
+		hint = offer;
 	fflush(stdout);
-	diag_kernel(&cmd->loc, verb, err, run_hint(cmd, err));
+	diag_kernel(&cmd->loc, verb, err, hint);
 	r->failures++;
 	return -1;
 }
