@@ -155,6 +155,22 @@ collect(struct cmd *cmd, void *arg)
 	return 0;
 }
 
+/*
+ * stdio's buffer holds the bytes of the input, keys included, and glibc
+ * frees its own unwiped: the one input of a run reads through ours,
+ * wiped when the input is closed.  A terminal stays line-buffered, so
+ * that stdout is still flushed before each read.
+ */
+static char	inbuf[1 << 16];
+
+static void
+input_buffer(FILE *fp)
+{
+	int mode = isatty(fileno(fp)) ? _IOLBF : _IOFBF;
+
+	setvbuf(fp, inbuf, mode, sizeof(inbuf));
+}
+
 static FILE *
 open_input(const char *path, const char **name)
 {
@@ -162,11 +178,14 @@ open_input(const char *path, const char **name)
 
 	if (strcmp(path, "-") == 0) {
 		*name = "(stdin)";
+		input_buffer(stdin);
 		return stdin;
 	}
 	*name = path;
 	if ((fp = fopen(path, "r")) == NULL)
 		diag_error(NULL, "%s: %s", path, strerror(errno));
+	else
+		input_buffer(fp);
 	return fp;
 }
 
@@ -175,6 +194,7 @@ close_input(FILE *fp, const char *name, unsigned int errors)
 {
 	if (fp != stdin)
 		fclose(fp);
+	explicit_bzero(inbuf, sizeof(inbuf));
 	if (errors > 0)
 		diag_error(NULL, "%s: %u error%s; nothing was applied",
 		    name, errors, errors == 1 ? "" : "s");
@@ -258,7 +278,9 @@ run_cmdline(struct runner *r, const struct run_opts *ro)
 
 	if (run_init(r, ro) != 0)
 		return 1;
+	input_buffer(stdin);
 	errors = parse_stream(stdin, &po);
+	explicit_bzero(inbuf, sizeof(inbuf));
 	run_fini(r);
 	return errors > 0 || r->failures > 0;
 }
