@@ -799,6 +799,26 @@ req_last(struct parse_ctx *pc)
 	return &cmd->sp.reqs[cmd->sp.nreq - 1];
 }
 
+/*
+ * Doubling, not one more each time: a bundle may hold thousands of
+ * requests, and where realloc copies every time (valgrind's does)
+ * growing by one is quadratic.
+ */
+static int
+req_grow(struct sp_spec *sp)
+{
+	size_t cap = sp->reqcap ? sp->reqcap * 2 : 4;
+	struct sp_req *v;
+
+	if (sp->nreq < sp->reqcap)
+		return 0;
+	if ((v = reallocarray(sp->reqs, cap, sizeof(*v))) == NULL)
+		return -1;
+	sp->reqs = v;
+	sp->reqcap = cap;
+	return 0;
+}
+
 void
 check_req(struct parse_ctx *pc, int proto, const struct srcloc *loc)
 {
@@ -808,13 +828,11 @@ check_req(struct parse_ctx *pc, int proto, const struct srcloc *loc)
 	pc->st.ends_written = false;
 	if (cmd == NULL)
 		return;
-	v = realloc(cmd->sp.reqs, (cmd->sp.nreq + 1) * sizeof(*v));
-	if (v == NULL) {
+	if (req_grow(&cmd->sp) != 0) {
 		pc_error(pc, loc, "out of memory");
 		return;
 	}
-	cmd->sp.reqs = v;
-	v = &v[cmd->sp.nreq++];
+	v = &cmd->sp.reqs[cmd->sp.nreq++];
 	memset(v, 0, sizeof(*v));
 	v->proto = (uint16_t)proto;
 	v->level = IPSEC_LEVEL_DEFAULT;

@@ -77,6 +77,7 @@ struct sp_spec {
 	uint32_t	 priority;	/* as sent; 0x80000000 = def */
 	struct sp_req	*reqs;
 	size_t		 nreq;
+	size_t		 reqcap;	/* room in reqs */
 	struct sec_ctx	 ctx;
 	char		*tag;		/* spdadd tagged: refused on Linux */
 };

@@ -363,6 +363,7 @@ cmd_dup(const struct cmd *from)
 	rc |= str_dup(&cmd->sp.tag, from->sp.tag,
 	    from->sp.tag ? strlen(from->sp.tag) : 0);
 	cmd->sp.reqs = NULL;
+	cmd->sp.reqcap = from->sp.nreq;
 	if (n != 0 && (cmd->sp.reqs = malloc(n)) != NULL)
 		memcpy(cmd->sp.reqs, from->sp.reqs, n);
 	else if (n != 0)

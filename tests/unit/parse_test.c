@@ -326,6 +326,31 @@ TEST(parse_policy_forms)
 	cmd_list_free(&g.list);
 }
 
+/* the requests array grows by doubling: each one kept, in order */
+TEST(parse_bundle_grows)
+{
+	struct got g = { .stop_after = 0 };
+	char text[1024];
+	struct cmd *c;
+	size_t i, len;
+
+	len = (size_t)snprintf(text, sizeof(text), "spdadd 10.0.0.0/8 "
+	    "10.1.0.0/16 any -P out ipsec");
+	for (i = 1; i <= 17; i++)
+		len += (size_t)snprintf(text + len, sizeof(text) - len,
+		    " %s/transport//unique:%zu", i % 2 ? "esp" : "ah", i);
+	snprintf(text + len, sizeof(text) - len, ";");
+	CHECK(parse_text(&g, text, false, false) == 0);
+	c = nth(&g, 0);
+	CHECK(g.n == 1 && c != NULL && c->sp.nreq == 17);
+	for (i = 0; c != NULL && i < c->sp.nreq; i++) {
+		CHECK(c->sp.reqs[i].reqid == i + 1);
+		CHECK(c->sp.reqs[i].proto ==
+		    (i % 2 ? IPPROTO_AH : IPPROTO_ESP));
+	}
+	cmd_list_free(&g.list);
+}
+
 TEST(parse_ctx_and_upper_names)
 {
 	struct got g = { .stop_after = 0 };
