@@ -10,6 +10,7 @@ need cc gcc
 need flex flex
 need bison bison
 need mandoc mandoc
+need valgrind valgrind
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then
