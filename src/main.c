@@ -44,7 +44,7 @@ usage(void)
 	    "       setkey [-av] -D -l\n"
 	    "       setkey [-Pv] -F\n"
 	    "       setkey [-Hh] -x | -xx\n"
-	    "       setkey [-ap] file ...\n"
+	    "       setkey [-apv] file ...\n"
 	    "       setkey -V\n"
 	    "       setkey -?\n", stderr);
 	exit(1);
@@ -72,13 +72,55 @@ set_mode(struct opts *o, enum mode mode)
 	o->mode = mode;
 }
 
+/*
+ * The flags each mode takes besides its own, as the SYNOPSIS has them,
+ * plus -h and -H wherever -v goes: they dump what -v shows.
+ */
+static const char *const mode_flags[] = {
+	[MODE_FILE] = "knrvhH",
+	[MODE_CMDLINE] = "knrvhH",
+	[MODE_DUMP] = "aPpvlhH",
+	[MODE_FLUSH] = "PvhH",
+	[MODE_MONITOR] = "Hh",
+	[MODE_RAW] = "apvhH",
+};
+
+static const char *const mode_names[] = {
+	[MODE_FILE] = "-f", [MODE_CMDLINE] = "-c", [MODE_DUMP] = "-D",
+	[MODE_FLUSH] = "-F", [MODE_MONITOR] = "-x", [MODE_RAW] = "a file",
+};
+
+/* a flag that means nothing in this mode is a mistake: say so */
+static void
+check_flags(const struct opts *o, const char *seen)
+{
+	for (; *seen != '\0'; seen++) {
+		if (strchr(mode_flags[o->mode], *seen) != NULL)
+			continue;
+		fprintf(stderr, "setkey: -%c does not go with %s (setkey -? "
+		    "lists what does)\n", *seen, mode_names[o->mode]);
+		exit(1);
+	}
+}
+
 static void
 parse_args(int argc, char **argv, struct opts *o)
 {
+	char seen[32] = "";
+	size_t nseen = 0;
 	int ch;
 
+	/* getopt would call --help an unknown option '-' */
+	if (argc > 1 && strncmp(argv[1], "--", 2) == 0 && argv[1][2] != '\0') {
+		fprintf(stderr, "setkey: unknown option %s; setkey has no long "
+		    "options (setkey -? lists them)\n", argv[1]);
+		exit(1);
+	}
 	opterr = 0;
 	while ((ch = getopt(argc, argv, ":acDFf:hHklnPprvVx")) != -1) {
+		if (strchr("ahHklnPprv", ch) != NULL &&
+		    strchr(seen, ch) == NULL && nseen + 1 < sizeof(seen))
+			seen[nseen++] = (char)ch;
 		switch (ch) {
 		case 'a':
 			o->run.print.all = true;
@@ -140,6 +182,7 @@ parse_args(int argc, char **argv, struct opts *o)
 		set_mode(o, MODE_RAW);
 	if (o->mode == MODE_NONE)
 		usage();
+	check_flags(o, seen);
 	if (o->loop && (o->mode != MODE_DUMP || o->policy)) {
 		fputs("setkey: -l goes with -D, and lists SAs only (no -P)\n",
 		    stderr);
