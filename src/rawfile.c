@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include <linux/pfkeyv2.h>
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -85,6 +86,23 @@ rawfile_one(FILE *out, const char *name, const struct rawbuf *rb,
 	return len == rest && tab.why != NULL ? 0 : len;
 }
 
+/*
+ * A message starts with version 2, a byte no text has: a file of
+ * text was most likely meant for -f.
+ */
+static bool
+rawfile_is_text(const struct rawbuf *rb)
+{
+	size_t i, n = rb->len < 64 ? rb->len : 64;
+
+	if (n == 0 || rb->data[0] == PF_KEY_V2)
+		return false;
+	for (i = 0; i < n; i++)
+		if (!isprint(rb->data[i]) && !isspace(rb->data[i]))
+			return false;
+	return true;
+}
+
 int
 rawfile_print(FILE *out, const char *path, const struct print_opts *po,
     bool verbose)
@@ -108,6 +126,12 @@ rawfile_print(FILE *out, const char *path, const struct print_opts *po,
 	}
 	if (in != stdin)
 		fclose(in);
+	if (rawfile_is_text(&rb)) {
+		diag_error(NULL, "%s: text, not raw PF_KEY messages; to load "
+		    "a configuration file, use setkey -f %s", name, path);
+		rb.len = 0;
+		bad = 1;
+	}
 	for (off = 0; off < rb.len; off += step) {
 		step = rawfile_one(out, name, &rb, off, po, verbose, &bad);
 		if (step == 0)

@@ -4,7 +4,7 @@
 # raw/sa.bin and raw/sp.bin are an SA dump and an SPD dump captured
 # from the test kernel (how: raw/README).  Broken copies are made
 # here, below.  Each raw/NAME.cmd holds setkey's arguments, run in a
-# directory with all the .bin files, TZ=UTC; stdout, with the
+# directory with all the .bin files and state.conf, TZ=UTC; stdout, with the
 # "current:" date and "diff:" masked (they depend on now), must equal
 # NAME.out, stderr NAME.err (or nothing) and the exit status
 # NAME.status (or 0).
@@ -50,6 +50,8 @@ broken() {
 	# the first policy: lifetime_soft becomes a second lifetime_hard
 	cp "$tmp/sp.bin" "$tmp/sp-dup.bin"
 	patch "$tmp/sp-dup.bin" 98 003 000
+	# a configuration file given without -f
+	cp "$dir/state.conf" "$tmp/"
 }
 
 date='[A-Z][a-z][a-z] [ 0-9][0-9] [0-9:]\{8\} [0-9]\{4\}'
