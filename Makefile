@@ -61,9 +61,11 @@ UNIT_SRCS := $(wildcard tests/unit/*.c)
 $(B)/unit: $(UNIT_SRCS) $(LIBOBJS)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $(UNIT_SRCS) $(LIBOBJS)
 
-demo: setkey
-	tests/vm/run -f setkey -f tests/demo.conf -- \
-	    sh -c './setkey -f tests/demo.conf && ./setkey -D && ./setkey -DP'
+# git keeps no mode but x: the copy is private, as a file of keys must be
+demo: setkey | $(B)
+	install -m 600 tests/demo.conf $(B)/demo.conf
+	tests/vm/run -f setkey -f $(B)/demo.conf -- \
+	    sh -c './setkey -f $(B)/demo.conf && ./setkey -D && ./setkey -DP'
 
 install: setkey
 	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MANDIR)/man8
