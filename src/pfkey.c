@@ -50,6 +50,7 @@ pfkey_open(struct pfkey *pk)
 	pk->pid = (uint32_t)getpid();
 	pk->seq = (uint32_t)ts.tv_sec << 8;
 	pk->timeout_ms = PFKEY_TIMEOUT_MS;
+	pk->drain = true;
 	return 0;
 }
 
@@ -87,14 +88,34 @@ pfkey_next_seq(struct pfkey *pk)
 }
 
 /*
- * af_key checks the message before it queues a reply; a header it
- * cannot parse makes send() itself fail.
+ * Read away what is queued.  af_key drops a message meant for a socket
+ * whose queue is full and tells neither side (pfkey_broadcast_one), and
+ * every socket gets a copy of every process's SA and policy changes:
+ * what piled up while we were idle, in a -c session say, would leave
+ * no room for our own reply.  Only the header of each is copied.
+ */
+static void
+pfkey_drain(struct pfkey *pk)
+{
+	struct sadb_msg hdr;
+	ssize_t n;
+
+	do
+		n = recv(pk->fd, &hdr, sizeof(hdr), MSG_DONTWAIT | MSG_TRUNC);
+	while (n >= 0 || errno == EINTR);
+}
+
+/*
+ * af_key handles the message inside send() and queues its reply before
+ * send() returns; a header it cannot parse makes send() itself fail.
  */
 int
 pfkey_send(struct pfkey *pk, const struct msgbuf *mb)
 {
 	ssize_t n;
 
+	if (pk->drain)
+		pfkey_drain(pk);
 	do
 		n = send(pk->fd, mb->data, mb->len, 0);
 	while (n == -1 && errno == EINTR);

@@ -10,6 +10,7 @@
 
 #include <sys/types.h>
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "msgbuf.h"
@@ -21,6 +22,7 @@ struct pfkey {
 	uint32_t	 pid;		/* what the kernel puts in replies */
 	uint32_t	 seq;		/* last one used */
 	int		 timeout_ms;	/* per reply */
+	bool		 drain;		/* empty the queue before a request */
 };
 
 /* called once per message of a dump; nonzero stops the walk */

@@ -36,6 +36,8 @@ fake_open(struct fake *f)
 	f->pk.pid = OUR_PID;
 	f->pk.seq = 100;
 	f->pk.timeout_ms = 200;
+	/* the replies are queued before the call: keep them */
+	f->pk.drain = false;
 	return 0;
 }
 
@@ -162,6 +164,40 @@ TEST(pfkey_request_error_and_timeout)
 	f.pk.timeout_ms = 50;
 	fake_put(&f, SADB_X_SPDADD, 9, 1, 0, 16);
 	CHECK(pfkey_request(&f.pk, &req, &reply) == -ETIMEDOUT);
+	msgbuf_free(&req);
+	msgbuf_free(&reply);
+	fake_close(&f);
+}
+
+/*
+ * What is queued before a request is sent cannot be its reply: with
+ * drain on (as pfkey_open sets it) even a perfect match is read away,
+ * so a queue that other processes filled leaves room for the reply.
+ */
+TEST(pfkey_request_drains_the_queue_first)
+{
+	struct fake f;
+	struct msgbuf req, reply;
+	uint8_t buf[64];
+
+	if (fake_open(&f) != 0) {
+		CHECK(!"socketpair");
+		return;
+	}
+	fake_req(&req, SADB_ADD, 7);
+	fake_put(&f, SADB_ADD, 7, 999, 0, 16);		/* other process */
+	fake_put(&f, SADB_ADD, 7, OUR_PID, 0, 48);	/* stale */
+	f.pk.drain = true;
+	f.pk.timeout_ms = 50;
+	msgbuf_init(&reply);
+	CHECK(pfkey_request(&f.pk, &req, &reply) == -ETIMEDOUT);
+	CHECK(fake_left(&f) == 0);
+	CHECK(recv(f.kernel, buf, sizeof(buf), MSG_DONTWAIT) == 16);
+
+	/* without drain the stale copy would have been taken */
+	f.pk.drain = false;
+	fake_put(&f, SADB_ADD, 7, OUR_PID, 0, 48);
+	CHECK(pfkey_request(&f.pk, &req, &reply) == 0);
 	msgbuf_free(&req);
 	msgbuf_free(&reply);
 	fake_close(&f);

@@ -45,6 +45,7 @@ bench_open(struct bench *b, bool kernel_mode)
 	b->r.pk.pid = RUN_PID;
 	b->r.pk.seq = 100;
 	b->r.pk.timeout_ms = 200;
+	b->r.pk.drain = false;		/* replies are queued first */
 	b->r.open = true;
 	msgbuf_init(&b->r.req);
 	msgbuf_init(&b->r.reply);
