@@ -362,7 +362,7 @@ main(int argc, char **argv)
 {
 	struct opts o;
 	struct runner r;
-	int status;
+	int status, err;
 
 	memset(&o, 0, sizeof(o));
 	parse_args(argc, argv, &o);
@@ -391,7 +391,11 @@ main(int argc, char **argv)
 		status = run_single(&r, &o);
 		break;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout))
+	err = fflush(stdout) != 0 ? errno : 0;
+	if (err != 0 || ferror(stdout)) {
+		diag_error(NULL, "standard output: %s",
+		    err != 0 ? strerror(err) : "write error");
 		status = 1;
+	}
 	return status;
 }

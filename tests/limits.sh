@@ -154,5 +154,18 @@ else
 	    -- -n -f "$tmp/locked.conf"
 fi
 
+# standard output that cannot be written: named, and exit status 1
+printf 'flush;\n' >"$tmp/one.conf"
+"$setkey" -n -v -f "$tmp/one.conf" >/dev/full 2>"$tmp/err"
+status=$?
+if [ "$status" = 1 ] &&
+    grep -q '^setkey: error: standard output: No space left' "$tmp/err"; then
+	echo "ok   stdout-full            exit 1"
+	pass=$((pass + 1))
+else
+	echo "FAIL stdout-full: exit $status, stderr: $(cat "$tmp/err")"
+	fail=$((fail + 1))
+fi
+
 echo "limits: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
