@@ -14,7 +14,6 @@
 #include "ext.h"
 #include "pfkey.h"
 
-#define PFKEY_TIMEOUT_MS	10000
 /* room for a few hundred dump messages before af_key pauses the walk */
 #define PFKEY_DUMP_RCVBUF	(4 * 1024 * 1024)
 

@@ -15,6 +15,9 @@
 
 #include "msgbuf.h"
 
+/* how long a request waits for its reply, a dump for its next message */
+#define PFKEY_TIMEOUT_MS	10000
+
 struct sadb_msg;
 
 struct pfkey {

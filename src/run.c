@@ -20,6 +20,8 @@
 
 #define RUN_VERB_MAX	64
 
+_Static_assert(PFKEY_TIMEOUT_MS == 10000, "run_hint says 10 s");
+
 int
 run_init(struct runner *r, const struct run_opts *opts)
 {
@@ -128,8 +130,12 @@ run_sp_hint(const struct cmd *cmd, int err)
 static const char *
 run_hint(const struct cmd *cmd, int err)
 {
+	if (err == ETIMEDOUT && (cmd->kind == CMD_DUMP ||
+	    cmd->kind == CMD_SPDDUMP || cmd->kind == CMD_GET))
+		return "no reply from the kernel in 10 s";
 	if (err == ETIMEDOUT)
-		return "no reply from the kernel";
+		return "no reply from the kernel in 10 s: it may or may not "
+		    "have made the change";
 	if (err == ENOBUFS && (cmd->kind == CMD_DUMP ||
 	    cmd->kind == CMD_SPDDUMP || cmd->kind == CMD_DELETEALL))
 		return "dump messages were lost: the listing is incomplete";

@@ -248,6 +248,50 @@ TEST(run_refusal_counted)
 	bench_close(&b);
 }
 
+/* stderr into a file until quiet(b, false); NULL if none */
+static FILE *
+capture(struct bench *b)
+{
+	FILE *fp = tmpfile();
+
+	fflush(stderr);
+	b->saved_stderr = dup(2);
+	if (fp != NULL)
+		dup2(fileno(fp), 2);
+	return fp;
+}
+
+/*
+ * A kernel that never answers: a bounded wait, then one line naming
+ * the statement, and a warning that the change may have been made.
+ */
+TEST(run_timeout_names_statement)
+{
+	struct bench b;
+	struct cmd *cmd = policy_in(CMD_SPDADD);
+	char line[256] = "";
+	FILE *err;
+
+	if (bench_open(&b, true) != 0) {
+		CHECK(!"socketpair");
+		return;
+	}
+	b.r.pk.timeout_ms = 50;
+	err = capture(&b);
+	CHECK(run_cmd(&b.r, cmd) == -1);
+	quiet(&b, false);
+	CHECK(b.r.failures == 1);
+	CHECK(err != NULL && fseek(err, 0, SEEK_SET) == 0 &&
+	    fgets(line, sizeof(line), err) != NULL);
+	CHECK_STR(line, "setkey: t.conf:3:1: spdadd: Connection timed out "
+	    "(no reply from the kernel in 10 s: it may or may not have "
+	    "made the change)\n");
+	if (err != NULL)
+		fclose(err);
+	cmd_free(cmd);
+	bench_close(&b);
+}
+
 /* one SA of the dump, as af_key would send it */
 static void
 dump_entry(struct bench *b, const char *src, const char *dst,
