@@ -50,28 +50,60 @@ monitor_show(const struct msgbuf *mb, const struct print_opts *po)
 	fflush(stdout);
 }
 
+/*
+ * A full queue means the kernel drops what comes next and tells no
+ * one.  Say so once, before the messages still queued (any gap comes
+ * after them), and look again only once the queue has run dry.
+ * Returns true when it reported.
+ */
+static bool
+monitor_check_queue(const struct pfkey *pk, bool *full)
+{
+	if (*full || pfkey_queue_full(pk) != 1)
+		return false;
+	*full = true;
+	fflush(stdout);
+	diag_error(NULL, "PF_KEY receive queue full: the kernel may have "
+	    "dropped messages");
+	return true;
+}
+
 int
 monitor_run(const struct print_opts *po)
 {
 	struct pfkey pk;
 	struct msgbuf mb;
+	bool full = false, lost = false;
 	int err;
 
 	if (pfkey_connect(&pk) != 0)
 		return 1;
 	monitor_signals();
+	pfkey_grow_rcvbuf(&pk);
 	if ((err = pfkey_promisc(&pk, 1)) != 0) {
 		diag_error(NULL, "SADB_X_PROMISC: %s", strerror(-err));
 		pfkey_close(&pk);
 		return 1;
 	}
 
+	/*
+	 * The queue is looked at before every read, the first after a
+	 * wait included: once over its limit it stays there until we read,
+	 * so no loss goes unseen.
+	 */
 	msgbuf_init(&mb);
 	while (!monitor_stop) {
-		err = pfkey_recv(&pk, &mb, MONITOR_TICK_MS);
-		if (err == 0 || err == -EBADMSG)
+		if (monitor_check_queue(&pk, &full))
+			lost = true;
+		err = pfkey_recv(&pk, &mb, 0);
+		if (err == -ETIMEDOUT) {
+			full = false;
+			err = pfkey_wait(&pk, MONITOR_TICK_MS);
+		} else if (err == 0 || err == -EBADMSG) {
 			monitor_show(&mb, po);
-		else if (err != -ETIMEDOUT)
+			err = 0;
+		}
+		if (err != 0 && err != -ETIMEDOUT)
 			break;
 		err = 0;
 	}
@@ -81,7 +113,7 @@ monitor_run(const struct print_opts *po)
 		diag_error(NULL, "PF_KEY: %s", strerror(-err));
 		return 1;
 	}
-	return 0;
+	return lost;
 }
 
 struct loop_ctx {

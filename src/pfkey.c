@@ -2,6 +2,7 @@
 #include <sys/socket.h>
 
 #include <linux/pfkeyv2.h>
+#include <linux/sock_diag.h>
 
 #include <errno.h>
 #include <poll.h>
@@ -14,8 +15,8 @@
 #include "ext.h"
 #include "pfkey.h"
 
-/* room for a few hundred dump messages before af_key pauses the walk */
-#define PFKEY_DUMP_RCVBUF	(4 * 1024 * 1024)
+/* Linux doubles it: room for thousands of messages */
+#define PFKEY_RCVBUF		(4 * 1024 * 1024)
 
 struct pfkey_match {
 	uint8_t		 type;
@@ -125,11 +126,11 @@ pfkey_send(struct pfkey *pk, const struct msgbuf *mb)
 	return 0;
 }
 
-/* TIMEOUT_MS < 0 waits for ever */
-static int
-pfkey_wait(int fd, int timeout_ms)
+/* until a message is queued; TIMEOUT_MS < 0 waits for ever */
+int
+pfkey_wait(const struct pfkey *pk, int timeout_ms)
 {
-	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	struct pollfd pfd = { .fd = pk->fd, .events = POLLIN };
 	int n;
 
 	do
@@ -170,7 +171,7 @@ pfkey_recv(struct pfkey *pk, struct msgbuf *mb, int timeout_ms)
 			continue;
 		if (errno != EAGAIN && errno != EWOULDBLOCK)
 			return -errno;
-		if ((err = pfkey_wait(pk->fd, timeout_ms)) != 0)
+		if ((err = pfkey_wait(pk, timeout_ms)) != 0)
 			return err;
 	}
 
@@ -243,18 +244,39 @@ pfkey_request(struct pfkey *pk, const struct msgbuf *req,
 
 /*
  * af_key pauses a dump when our receive queue is two thirds full and
- * goes on once we have read it down to a third, so a large buffer only
- * saves wake-ups.  Failing to get it costs speed, not messages.
+ * goes on once we have read it down to a third, so for a dump a large
+ * buffer only saves wake-ups.  Broadcasts are not paused: for -x it is
+ * the room for a burst.  Without CAP_NET_ADMIN SO_RCVBUFFORCE fails and
+ * rmem_max caps the size.
  */
-static void
+void
 pfkey_grow_rcvbuf(struct pfkey *pk)
 {
-	int size = PFKEY_DUMP_RCVBUF;
+	int size = PFKEY_RCVBUF;
 
 	if (setsockopt(pk->fd, SOL_SOCKET, SO_RCVBUFFORCE, &size,
 	    sizeof(size)) == -1)
 		(void)setsockopt(pk->fd, SOL_SOCKET, SO_RCVBUF, &size,
 		    sizeof(size));
+}
+
+/*
+ * af_key queues a message only while the bytes queued do not exceed
+ * the receive buffer; past it, what comes is dropped unseen.  This is
+ * the one sign of a loss Linux gives (SO_MEMINFO, since 4.12): a queue
+ * over its limit.
+ */
+int
+pfkey_queue_full(const struct pfkey *pk)
+{
+	uint32_t mem[SK_MEMINFO_VARS];
+	socklen_t len = sizeof(mem);
+
+	if (getsockopt(pk->fd, SOL_SOCKET, SO_MEMINFO, mem, &len) == -1)
+		return -errno;
+	if (len < (SK_MEMINFO_RCVBUF + 1) * sizeof(mem[0]))
+		return -EPROTO;
+	return mem[SK_MEMINFO_RMEM_ALLOC] > mem[SK_MEMINFO_RCVBUF];
 }
 
 struct pfkey_walk {

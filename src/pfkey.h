@@ -37,6 +37,7 @@ int		 pfkey_connect(struct pfkey *pk);
 void		 pfkey_close(struct pfkey *pk);
 uint32_t	 pfkey_next_seq(struct pfkey *pk);
 int		 pfkey_send(struct pfkey *pk, const struct msgbuf *mb);
+int		 pfkey_wait(const struct pfkey *pk, int timeout_ms);
 int		 pfkey_recv(struct pfkey *pk, struct msgbuf *mb,
 		    int timeout_ms);
 int		 pfkey_request(struct pfkey *pk, const struct msgbuf *req,
@@ -46,5 +47,9 @@ int		 pfkey_dump(struct pfkey *pk, uint8_t type, uint8_t satype,
 int		 pfkey_dump_req(struct pfkey *pk, const struct msgbuf *req,
 		    pfkey_walk_fn fn, void *arg);
 int		 pfkey_promisc(struct pfkey *pk, int on);
+
+/* a larger receive queue; pfkey_queue_full: 1 full, 0 not, -errno */
+void		 pfkey_grow_rcvbuf(struct pfkey *pk);
+int		 pfkey_queue_full(const struct pfkey *pk);
 
 #endif
