@@ -2,6 +2,7 @@
 #include <sys/socket.h>
 
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <stdio.h>
@@ -43,6 +44,49 @@ addr_numeric(const char *text, int family, struct sockaddr_storage *ss)
 	memcpy(ss, res->ai_addr, res->ai_addrlen);
 	freeaddrinfo(res);
 	return 0;
+}
+
+/* a number of two or more digits that starts with 0 */
+static bool
+has_leading_zero(const char *text)
+{
+	const char *p;
+
+	for (p = text; *p != '\0'; p++)
+		if ((p == text || p[-1] == '.') && p[0] == '0' &&
+		    isdigit((unsigned char)p[1]))
+			return true;
+	return false;
+}
+
+/*
+ * Digits and dots are an IPv4 address or a mistake, never a host
+ * name: getaddrinfo reads what inet_pton refused with inet_aton, where
+ * "10.1" is 10.0.0.1 and "010" is octal 8, and asks DNS about the
+ * rest ("1.2.3.256").  inet_aton's hex ("0x0a.0.0.1") is refused too.
+ * -1 with the reason in err for such text; 0 for anything else.
+ */
+int
+addr_check_v4(const char *text, char *err, size_t errlen)
+{
+	struct in_addr in;
+
+	if (text[0] == '\0' || inet_pton(AF_INET, text, &in) == 1)
+		return 0;
+	if (text[strspn(text, "0123456789.")] != '\0') {
+		if (inet_aton(text, &in) == 0)
+			return 0;
+		snprintf(err, errlen, "'%s' is not an IPv4 address: hex "
+		    "numbers are not allowed (four decimal numbers, 0-255)",
+		    text);
+	} else if (has_leading_zero(text)) {
+		snprintf(err, errlen, "'%s' is not an IPv4 address: leading "
+		    "zeros would be read as octal", text);
+	} else {
+		snprintf(err, errlen, "'%s' is not a full IPv4 address (four "
+		    "numbers, 0-255)", text);
+	}
+	return -1;
 }
 
 static int
@@ -127,6 +171,8 @@ addr_resolve(struct addrlist *al, int family, bool numeric, char *err,
 		}
 		return 0;
 	}
+	if (addr_check_v4(al->text, err, errlen) == -1)
+		return -1;
 	if (numeric) {
 		snprintf(err, errlen, "'%s' is not a numeric address "
 		    "(-n forbids host names)", al->text);

@@ -5,7 +5,8 @@
 /*
  * Address text as the configuration writes it: numeric IPv4/IPv6 or a
  * name resolved with getaddrinfo(3), with an optional /prefixlen and
- * [port].  Errors come back as text for the caller to locate.
+ * [port].  Text of digits and dots is never a name.  Errors come back
+ * as text for the caller to locate.
  */
 
 #include <stdbool.h>
@@ -28,6 +29,7 @@ struct addrlist {
 
 int		 addr_numeric(const char *text, int family,
 		    struct sockaddr_storage *ss);
+int		 addr_check_v4(const char *text, char *err, size_t errlen);
 int		 addr_resolve(struct addrlist *al, int family, bool numeric,
 		    char *err, size_t errlen);
 void		 addrlist_free(struct addrlist *al);

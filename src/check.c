@@ -861,6 +861,12 @@ static bool
 end_set(struct parse_ctx *pc, struct addr *a, const char *text,
     const struct srcloc *loc, int port)
 {
+	char err[256];
+
+	if (addr_check_v4(text, err, sizeof(err)) == -1) {
+		pc_error(pc, loc, "%s", err);
+		return false;
+	}
 	if (addr_numeric(text, AF_UNSPEC, &a->ss) == -1) {
 		pc_error(pc, loc, "tunnel endpoint '%s' is not a numeric "
 		    "address (host names are not allowed here)", text);
