@@ -1079,6 +1079,16 @@ check_sp(struct parse_ctx *pc)
 	if (!st->has_action && st->cmd->kind != CMD_SPDDELETE)
 		pc_error(pc, &st->dir_loc, "expected discard, none or ipsec "
 		    "after the direction");
+	/*
+	 * The classic grammar takes ipsec without requests; Linux then
+	 * installs a policy with no templates, which checks nothing.
+	 * spddelete needs no requests: it names a policy.
+	 */
+	if (st->has_action && st->cmd->sp.type == IPSEC_POLICY_IPSEC &&
+	    st->cmd->sp.nreq == 0 && st->cmd->kind != CMD_SPDDELETE)
+		pc_warn(pc, &st->action_loc, "an ipsec policy with no "
+		    "requests protects nothing: the kernel lets this traffic "
+		    "pass in the clear");
 	check_sp_ports(pc);
 }
 
