@@ -85,6 +85,7 @@ misc(struct parse_ctx *pc, char *a, char *b, const struct srcloc *loc,
 %token <str>	HEX "hex number" NEGNUM "negative number"
 %token <str>	QSTRING "quoted string" BADOPT "option" BADCHAR "character"
 %token		BADQUOTE "unterminated string" NOMEM "out of memory"
+%token		BOM "byte order mark"
 
 %token	K_ADD "add" K_GET "get" K_DELETE "delete" K_DELETEALL "deleteall"
 %token	K_FLUSH "flush" K_DUMP "dump" K_GETSPI "getspi" K_UPDATE "update"
@@ -592,6 +593,14 @@ lex_error(struct parse_ctx *pc, int tok, const struct srcloc *at)
 		else
 			pc_error(pc, at, "stray byte 0x%02x in the input",
 			    (unsigned char)t[0]);
+		return true;
+	case BOM:
+		if (at->line == 1 && at->col == 1)
+			pc_error(pc, at, "a UTF-8 byte order mark starts the "
+			    "file; save it without one");
+		else
+			pc_error(pc, at, "stray U+FEFF (a byte order mark) in "
+			    "the input");
 		return true;
 	case BADQUOTE:
 		pc_error(pc, at, "missing closing '\"' on this line");
