@@ -26,7 +26,8 @@ $(B)/%.o: src/%.c $(B)/parse.h | $(B)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -c -o $@ $<
 
 # generated code is not held to our warnings
-$(B)/parse.c $(B)/parse.h: parser/parse.y | $(B)
+# one bison run writes both: a grouped target, or make -j runs it twice
+$(B)/parse.c $(B)/parse.h &: parser/parse.y | $(B)
 	bison -Wall -o $(B)/parse.c --defines=$(B)/parse.h $<
 $(B)/token.c: parser/token.l | $(B)
 	flex -o $@ $<

@@ -222,8 +222,8 @@ run_send_print(struct runner *r, const struct cmd *cmd)
 		return -1;
 	if (r->opts->dryrun)
 		return 0;
-	if (po.now == 0)
-		po.now = time(NULL);
+	/* a -c session may be hours old: its start is no "current" */
+	po.now = time(NULL);
 	print_dump(stdout, r->reply.data, r->reply.len, &po);
 	return 0;
 }
@@ -303,8 +303,7 @@ run_dump(struct runner *r, const struct cmd *cmd)
 		return -1;
 	if (r->opts->dryrun)
 		return 0;
-	if (d.po.now == 0)
-		d.po.now = time(NULL);
+	d.po.now = time(NULL);
 	err = pfkey_dump_req(&r->pk, &r->req, run_dump_entry, &d);
 	if (err != 0)
 		return run_fail(r, cmd, cmd_verb(cmd->kind), -err);
