@@ -14,6 +14,7 @@
 
 #include "build.h"
 #include "diag.h"
+#include "ext.h"
 #include "msgcheck.h"
 #include "offer.h"
 #include "run.h"
@@ -431,6 +432,41 @@ run_deleteall(struct runner *r, const struct cmd *cmd)
 	return rc;
 }
 
+/*
+ * Linux's update replaces a larval SA (from getspi) whole, but takes
+ * only the lifetimes of a mature or dying one, and answers success all
+ * the same.  Ask for the SA first, so that keys and algorithms left as
+ * they were are not a silent surprise.
+ */
+static int
+run_update(struct runner *r, const struct cmd *cmd)
+{
+	const struct sadb_sa *sa;
+	struct ext_table tab;
+	struct cmd get = *cmd;
+	bool kept = false;
+
+	get.kind = CMD_GET;
+	if (!r->opts->dryrun && msg_build(&get, pfkey_next_seq(&r->pk),
+	    r->pk.pid, &r->req) == 0) {
+		run_show(r, &r->req);
+		if (pfkey_request(&r->pk, &r->req, &r->reply) == 0) {
+			run_show(r, &r->reply);
+			if (msg_index(r->reply.data, r->reply.len, &tab) == 0 &&
+			    ext_msg(&r->reply)->sadb_msg_errno == 0 &&
+			    (sa = (const void *)tab.ext[SADB_EXT_SA]) != NULL)
+				kept = sa->sadb_sa_state != SADB_SASTATE_LARVAL;
+		}
+	}
+	if (run_send(r, cmd, cmd_verb(cmd->kind)) != 0)
+		return -1;
+	if (kept)
+		diag_warn(&cmd->loc, "update: the SA is not larval, so Linux "
+		    "changed only its lifetimes; its algorithms and keys "
+		    "stay (delete and add it to change them)");
+	return 0;
+}
+
 int
 run_cmd(struct runner *r, const struct cmd *cmd)
 {
@@ -443,6 +479,8 @@ run_cmd(struct runner *r, const struct cmd *cmd)
 	case CMD_GET:
 	case CMD_GETSPI:
 		return run_send_print(r, cmd);
+	case CMD_UPDATE:
+		return run_update(r, cmd);
 	case CMD_SPDADD:
 	case CMD_SPDUPDATE:
 	case CMD_SPDDELETE:
