@@ -115,8 +115,14 @@ run_sa_hint(const struct cmd *cmd, int err)
 }
 
 static const char *
-run_sp_hint(const struct cmd *cmd, int err)
+run_sp_hint(const struct runner *r, const struct cmd *cmd, int err)
 {
+	/* likely the copy that an earlier in policy brought along */
+	if (err == EEXIST && cmd->kind == CMD_SPDADD &&
+	    cmd->sp.dir == IPSEC_DIR_FWD && !r->opts->kernel_mode)
+		return "a policy with this selector and direction exists; "
+		    "in RFC mode each in policy adds a fwd copy, and -k "
+		    "sends policies as written";
 	if (err == EEXIST && cmd->kind == CMD_SPDADD)
 		return "a policy with this selector and direction exists";
 	if (err == EINVAL && run_is_out_tunnel_use(cmd))
@@ -129,7 +135,7 @@ run_sp_hint(const struct cmd *cmd, int err)
 
 /* a one-line hint where the cause of a refusal is known */
 static const char *
-run_hint(const struct cmd *cmd, int err)
+run_hint(const struct runner *r, const struct cmd *cmd, int err)
 {
 	if (err == ETIMEDOUT && (cmd->kind == CMD_DUMP ||
 	    cmd->kind == CMD_SPDDUMP || cmd->kind == CMD_GET))
@@ -150,7 +156,7 @@ run_hint(const struct cmd *cmd, int err)
 	case CMD_SPDADD:
 	case CMD_SPDUPDATE:
 	case CMD_SPDDELETE:
-		return run_sp_hint(cmd, err);
+		return run_sp_hint(r, cmd, err);
 	default:
 		return NULL;
 	}
@@ -160,7 +166,7 @@ static int
 run_fail(struct runner *r, const struct cmd *cmd, const char *verb, int err)
 {
 	char offer[OFFER_HINT_MAX];
-	const char *hint = run_hint(cmd, err);
+	const char *hint = run_hint(r, cmd, err);
 
 	if (offer_hint(cmd, err, offer, sizeof(offer)))
 		hint = offer;

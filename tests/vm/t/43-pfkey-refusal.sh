@@ -59,3 +59,18 @@ grep -q "^setkey: warning: $w holds keys, but its mode 0644" "$TMPDIR/err" ||
 ! grep -q "$K16" "$TMPDIR/err" || fail "the warning shows the key"
 "$SETKEY" -D | grep -q "spi=512(0x00000200)" || fail "0644: SA missing"
 "$SETKEY" -F
+
+# in RFC mode an in policy brings a fwd copy: a later explicit fwd
+# policy clashes with it, and the hint says why; -k has no clash
+g=$TMPDIR/fwd.conf
+printf '%s\n' 'spdadd 10.8.5.0/24 10.8.6.0/24 any -P in none;' \
+    'spdadd 10.8.5.0/24 10.8.6.0/24 any -P fwd none;' >"$g"
+"$SETKEY" -FP
+status 1 "$SETKEY" -f "$g" 2>"$TMPDIR/err" || fail "fwd clash not reported"
+hint='in RFC mode each in policy adds a fwd copy, and -k sends policies'
+grep -q "^setkey: $g:2:1: spdadd: File exists (.*; $hint as written)" \
+    "$TMPDIR/err" || fail "fwd clash: $(cat "$TMPDIR/err")"
+"$SETKEY" -FP
+status 0 "$SETKEY" -k -f "$g" 2>"$TMPDIR/err" ||
+    fail "-k: $(cat "$TMPDIR/err")"
+"$SETKEY" -FP
