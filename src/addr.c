@@ -146,6 +146,32 @@ addr_lookup(struct addrlist *al, int family, char *err, size_t errlen)
 	return 0;
 }
 
+/* text with ':' or '%' that addr_numeric refused: say what is wrong */
+static void
+addr_why_not_v6(const char *text, char *err, size_t errlen)
+{
+	const char *pct = strchr(text, '%');
+	struct in6_addr in6;
+	char head[INET6_ADDRSTRLEN];
+	size_t n = pct != NULL ? (size_t)(pct - text) : 0;
+
+	if (strchr(text, ':') == NULL) {
+		snprintf(err, errlen, "'%s' is not an address: a %%scope "
+		    "goes only after an IPv6 address", text);
+		return;
+	}
+	if (pct != NULL && n < sizeof(head)) {
+		memcpy(head, text, n);
+		head[n] = '\0';
+		if (inet_pton(AF_INET6, head, &in6) == 1) {
+			snprintf(err, errlen, "'%s': no interface '%s' for "
+			    "the scope", text, pct + 1);
+			return;
+		}
+	}
+	snprintf(err, errlen, "'%s' is not an IPv6 address", text);
+}
+
 /* fills al->v from al->text; family is AF_UNSPEC unless -4/-6 */
 int
 addr_resolve(struct addrlist *al, int family, bool numeric, char *err,
@@ -173,6 +199,11 @@ addr_resolve(struct addrlist *al, int family, bool numeric, char *err,
 	}
 	if (addr_check_v4(al->text, err, errlen) == -1)
 		return -1;
+	/* no host name holds ':' or '%': this is a mistyped address */
+	if (strpbrk(al->text, ":%") != NULL) {
+		addr_why_not_v6(al->text, err, errlen);
+		return -1;
+	}
 	if (numeric) {
 		snprintf(err, errlen, "'%s' is not a numeric address "
 		    "(-n forbids host names)", al->text);
