@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: BSD-2-Clause
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "msgtest.h"
@@ -17,6 +19,9 @@ larval_sa(struct tmsg *m, uint32_t spi, uint32_t seq)
 	tm_end(m);
 }
 
+/* what rawfile_print wrote to stderr in the last run_file */
+static char	errs[1024];
+
 /* the file's bytes, then what rawfile_print made of them */
 static char *
 run_file(const void *bytes, size_t len, int *rc)
@@ -24,16 +29,26 @@ run_file(const void *bytes, size_t len, int *rc)
 	struct print_opts po = { .now = 1 };
 	char path[] = "/tmp/setkey-rawfile-XXXXXX", *text = NULL;
 	size_t size;
-	FILE *fp;
-	int fd = mkstemp(path);
+	ssize_t got;
+	FILE *fp, *err = tmpfile();
+	int fd = mkstemp(path), saved = dup(2);
 
-	if (fd < 0 || write(fd, bytes, len) != (ssize_t)len)
+	if (fd < 0 || write(fd, bytes, len) != (ssize_t)len || err == NULL ||
+	    saved < 0)
 		abort();
 	close(fd);
 	fp = open_memstream(&text, &size);
+	fflush(stderr);
+	dup2(fileno(err), 2);
 	*rc = rawfile_print(fp, path, &po, false);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
 	fclose(fp);
 	unlink(path);
+	got = pread(fileno(err), errs, sizeof(errs) - 1, 0);
+	errs[got > 0 ? got : 0] = '\0';
+	fclose(err);
 	return text;
 }
 
@@ -96,11 +111,17 @@ TEST(rawfile_corrupt_and_cut)
 	CHECK(strstr(text, "spi=3000(0x00000bb8)") != NULL);
 	CHECK(strstr(text, "\t! malformed message: message cut short "
 	    "(80 of 84 bytes sound)\n") != NULL);
+	/* the file and the offset of each bad message, on stderr */
+	CHECK(strstr(errs, ": message at byte 0: prefix length longer than "
+	    "the address (32 of 96 bytes sound)\n") != NULL);
+	CHECK(strstr(errs, ": message at byte 192: message cut short (80 "
+	    "of 84 bytes sound)\n") != NULL);
 	free(text);
 
 	text = run_file(file, 7, &rc);
 	CHECK(rc == 1);
 	CHECK_STR(text, "\t! malformed message: shorter than a message "
 	    "header (0 of 7 bytes sound)\n");
+	CHECK(strstr(errs, "/tmp/setkey-rawfile-") == errs + 15);
 	free(text);
 }
