@@ -27,18 +27,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "secret.h"
+
 int	yylex(YYSTYPE *val, YYLTYPE *loc, void *scanner);
 static void	yyerror(YYLTYPE *loc, void *scanner, struct parse_ctx *pc,
 		    const char *msg);
-
-/* a token dropped in error recovery may be a key: wipe it */
-static void
-str_wipe(char *s)
-{
-	if (s != NULL)
-		explicit_bzero(s, strlen(s));
-	free(s);
-}
 
 /* the algorithm options, with an absent key located after the name */
 static void
@@ -109,7 +102,8 @@ misc(struct parse_ctx *pc, char *a, char *b, const struct srcloc *loc,
 %type <num>	sa_proto mode
 %type <u32>	prio_base
 
-%destructor { str_wipe($$); } <str>
+/* a token dropped in error recovery may be a key: wipe it */
+%destructor { secret_free($$, $$ != NULL ? strlen($$) : 0); } <str>
 %destructor { addrlist_free($$); } <alist>
 %destructor { check_key_free($$.key); } <ka>
 

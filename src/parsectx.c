@@ -13,6 +13,7 @@
 #include "check.h"
 #include "diag.h"
 #include "parsectx.h"
+#include "secret.h"
 
 void
 pc_init(struct parse_ctx *pc, FILE *fp, const struct parse_opts *po)
@@ -71,14 +72,6 @@ pc_keep_line(struct parse_ctx *pc, char *text, size_t len)
 	return 0;
 }
 
-static void
-wipe_free(char *text, size_t len)
-{
-	if (text != NULL)
-		explicit_bzero(text, len);
-	free(text);
-}
-
 /*
  * getline(3), but what it outgrows is wiped, not left to realloc: a
  * line may hold a key.  -1 at the end or on a read error, -2 when out
@@ -95,12 +88,12 @@ pc_getline(FILE *fp, char **textp)
 		if (len + 1 >= cap) {
 			cap = cap ? cap * 2 : 256;
 			if ((p = malloc(cap)) == NULL) {
-				wipe_free(text, len);
+				secret_free(text, len);
 				return -2;
 			}
 			if (len > 0)
 				memcpy(p, text, len);
-			wipe_free(text, len);
+			secret_free(text, len);
 			text = p;
 		}
 		text[len++] = (char)c;
@@ -141,7 +134,7 @@ pc_read(struct parse_ctx *pc, char *buf, size_t size)
 				    pc->po->name);
 				pc->errors++;
 			}
-			wipe_free(text, len > 0 ? (size_t)len : 0);
+			secret_free(text, len > 0 ? (size_t)len : 0);
 			return 0;
 		}
 		last = &pc->lines[pc->nlines - 1];

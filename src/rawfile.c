@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "msgcheck.h"
 #include "rawfile.h"
+#include "secret.h"
 
 #define RAW_CHUNK	65536
 #define U64		sizeof(uint64_t)
@@ -19,15 +20,6 @@ struct rawbuf {
 	size_t		 len;
 	size_t		 cap;
 };
-
-/* the buffer holds keys: wiped before it is freed or moved */
-static void
-rawbuf_wipe(uint8_t *data, size_t cap)
-{
-	if (data != NULL)
-		explicit_bzero(data, cap);
-	free(data);
-}
 
 static int
 rawbuf_grow(struct rawbuf *rb)
@@ -39,7 +31,7 @@ rawbuf_grow(struct rawbuf *rb)
 		return -1;
 	if (rb->len > 0)
 		memcpy(p, rb->data, rb->len);
-	rawbuf_wipe(rb->data, rb->cap);
+	secret_free(rb->data, rb->cap);
 	rb->data = p;
 	rb->cap = cap;
 	return 0;
@@ -137,6 +129,6 @@ rawfile_print(FILE *out, const char *path, const struct print_opts *po,
 		if (step == 0)
 			break;
 	}
-	rawbuf_wipe(rb.data, rb.cap);
+	secret_free(rb.data, rb.cap);
 	return bad;
 }

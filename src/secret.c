@@ -2,9 +2,19 @@
 #include <sys/stat.h>
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "diag.h"
 #include "secret.h"
+
+void
+secret_free(void *p, size_t len)
+{
+	if (p != NULL)
+		explicit_bzero(p, len);
+	free(p);
+}
 
 /* an empty key (null algorithms) is no secret */
 bool

@@ -14,6 +14,8 @@
 
 #include "cmd.h"
 
+/* explicit_bzero, then free: for anything that held key bytes */
+void	secret_free(void *p, size_t len);
 bool	secret_has_key(const struct cmd_list *list);
 int	secret_check_file(FILE *fp, const char *name,
 	    const struct cmd_list *list);
