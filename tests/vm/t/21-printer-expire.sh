@@ -13,23 +13,25 @@ sleep 1
 echo 'add 192.0.2.7 192.0.2.8 esp 0x7100 -E null -ls 1 -lh 4;' |
     "$SETKEY" -c || fail "add with lifetimes"
 
-# the kernel's timer runs about once a second: wait for the soft limit
-i=0
-until "$SETKEY" -D | grep -q ' state=dying $'; do
-	i=$((i + 1))
-	[ "$i" -lt 30 ] || fail "never dying: $("$SETKEY" -D)"
-	sleep 0.2
-done
+# dump_until WHAT GREP-ARGS...: poll -D (8 s at most) until it matches;
+# the kernel's lifetime timer runs about once a second
+dump_until() {
+	what=$1
+	shift
+	i=0
+	until "$SETKEY" -D | grep -q "$@"; do
+		i=$((i + 1))
+		[ "$i" -lt 40 ] || fail "never $what: $("$SETKEY" -D)"
+		sleep 0.2
+	done
+}
+
+dump_until dying ' state=dying $'
 "$SETKEY" -D -a | grep -q ' state=dying $' || fail "-a hides a dying SA"
 "$SETKEY" -D | grep -q '	hard: 4(s)	soft: 1(s)$' ||
     fail "soft lifetime: $("$SETKEY" -D)"
 
-i=0
-until "$SETKEY" -D | grep -qx 'No SAD entries.'; do
-	i=$((i + 1))
-	[ "$i" -lt 40 ] || fail "never gone: $("$SETKEY" -D)"
-	sleep 0.2
-done
+dump_until gone -x 'No SAD entries.'
 kill -TERM "$pid"
 status 0 wait "$pid"
 
