@@ -174,17 +174,17 @@ word_mask(char *w, size_t n)
 
 /*
  * The echoed line hides keys: the word after "-E NAME" or "-A NAME",
- * same length so that the caret still lines up.  XXX: a key written on
- * the line after its algorithm's name is shown; masking it would need
- * the tokens of the previous line.
+ * same length so that the caret still lines up.  AFTER is the state at
+ * the start of the line (a key may sit on the line after its name);
+ * the state at its end is returned.  The rest of a line after '#' is
+ * a comment and changes nothing.
  */
-static void
-mask_keys(char *s, size_t len)
+static int
+mask_keys(char *s, size_t len, int after)
 {
 	size_t i = 0, end;
-	int after = 0;		/* 1: after -E/-A, 2: after its name */
 
-	while (i < len) {
+	while (i < len && s[i] != '#') {
 		if (isspace((unsigned char)s[i])) {
 			i++;
 			continue;
@@ -206,6 +206,27 @@ mask_keys(char *s, size_t len)
 			after = 0;
 		i = end;
 	}
+	return after;
+}
+
+/* mask_keys' state at the start of kept line N: from the first kept */
+static int
+mask_state(const struct parse_ctx *pc, size_t n)
+{
+	const struct srcline *l;
+	char *copy;
+	int after = 0;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		l = &pc->lines[i];
+		if ((copy = malloc(l->len + 1)) == NULL)
+			return 2;	/* unsure: mask the first word */
+		memcpy(copy, l->text, l->len);
+		after = mask_keys(copy, l->len, after);
+		secret_free(copy, l->len);
+	}
+	return after;
 }
 
 static void
@@ -222,10 +243,9 @@ pc_show(struct parse_ctx *pc, const struct srcloc *loc)
 	if (copy == NULL)
 		return;
 	memcpy(copy, l->text, l->len);
-	mask_keys(copy, l->len);
+	mask_keys(copy, l->len, mask_state(pc, loc->line - pc->first_line));
 	diag_source(copy, l->len, loc->col);
-	explicit_bzero(copy, l->len);
-	free(copy);
+	secret_free(copy, l->len);
 }
 
 void
