@@ -56,6 +56,11 @@ bad_option(int ch)
 {
 	if (ch == '?')
 		usage();
+	if (ch == '-') {
+		fputs("setkey: setkey has no long options (setkey -? lists "
+		    "them)\n", stderr);
+		exit(1);
+	}
 	fprintf(stderr, "setkey: unknown option -%c (setkey -? lists them)\n",
 	    ch);
 	exit(1);

@@ -109,8 +109,6 @@ run_sa_hint(const struct cmd *cmd, int err)
 		    "in the same run";
 	if (err == ESRCH)
 		return "no such SA";
-	if (err == EINVAL && (cmd->sa.flags & 0x1))
-		return "Linux refuses the old RFC 1826/1827 forms";
 	return NULL;
 }
 
