@@ -138,13 +138,17 @@ fuzz-seeds: $(FB)/seedgen
 	$(FB)/seedgen $(FB)/corpus-print tests/parse/*.conf \
 	    tests/parse/cases/*.conf 2>/dev/null
 
-fuzz: $(FB)/fuzz_parse $(FB)/fuzz_print fuzz-seeds
+fuzz:
+	tests/need.sh fuzz
+	$(MAKE) fuzz-run
+
+fuzz-run: $(FB)/fuzz_parse $(FB)/fuzz_print fuzz-seeds
 	$(FB)/fuzz_parse $(FUZZ_RUN) -max_len=8192 -close_fd_mask=2 \
 	    -dict=tests/fuzz/parse.dict $(FB)/corpus-parse
 	$(FB)/fuzz_print $(FUZZ_RUN) -max_len=4096 $(FB)/corpus-print
 
 .SECONDARY: $(FUZZ_OBJS)
-.PHONY: check-asan check-valgrind fuzz fuzz-seeds
+.PHONY: check-asan check-valgrind fuzz fuzz-run fuzz-seeds
 
 # Benchmarks (issue 7): setkey against the floor in the test kernel,
 # and -n on the host; tests/bench/README.md.  Writes

@@ -11,6 +11,12 @@ need flex flex
 need bison bison
 need mandoc mandoc
 need valgrind valgrind
+# `tests/need.sh fuzz`: clang and its libFuzzer runtime for make fuzz
+if [ "${1:-}" = fuzz ]; then
+	need clang clang
+	rt=$(clang -print-file-name=libclang_rt.fuzzer-x86_64.a 2>/dev/null)
+	[ -f "$rt" ] || missing="$missing libclang-rt-dev"
+fi
 [ -z "$missing" ] && exit 0
 
 if [ "$(id -u)" != 0 ]; then
