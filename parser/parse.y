@@ -415,6 +415,15 @@ yyerror(YYLTYPE *loc, void *scanner, struct parse_ctx *pc, const char *msg)
 static void
 tok_describe(const struct lextok *t, char *buf, size_t size)
 {
+	static const char stars[] = "****************";
+	size_t n = t->len < sizeof(stars) - 1 ? t->len : sizeof(stars) - 1;
+
+	/* as long as the word, so that it can be found in the line */
+	if (t->secret) {
+		snprintf(buf, size, "'%.*s' (hidden: a key goes here)",
+		    (int)n, stars);
+		return;
+	}
 	switch (t->tok) {
 	case YYEOF:
 		snprintf(buf, size, "end of input");

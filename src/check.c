@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "secret.h"
 
 #define PRIO_DEF	0x80000000u
 
@@ -502,6 +503,11 @@ alg_lookup(struct parse_ctx *pc, enum alg_kind kind, const char *name,
 	a = alg_by_name(kind, name);
 	if (a != NULL)
 		return a;
+	if (secret_key_like(name, strlen(name))) {
+		pc_error(pc, loc, "expected an algorithm name here, not what "
+		    "looks like a key (not shown)");
+		return NULL;
+	}
 	for (k = ALG_ENC; k <= ALG_COMP; k++) {
 		if (k != kind && alg_by_name(k, name) != NULL) {
 			pc_error(pc, loc, "'%s' is an %s algorithm: give it "

@@ -160,29 +160,48 @@ word_end(const char *s, size_t i, size_t len)
 	return i;
 }
 
+/* stars over a word, keeping quotes and 0x so the caret lines up */
 static void
 word_mask(char *w, size_t n)
 {
-	size_t i;
+	size_t i = 0;
 
 	if (n >= 2 && w[0] == '"')
 		for (i = 1; i < n && w[i] != '"'; i++)
 			w[i] = '*';
-	if (n > 2 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X'))
+	else if (n > 2 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X'))
 		memset(w + 2, '*', n - 2);
+	else
+		memset(w, '*', n);
+}
+
+static bool
+word_is_verb(const char *w, size_t n)
+{
+	static const char *const verbs[] = { "add", "get", "delete",
+	    "deleteall", "flush", "dump", "getspi", "update", "spdadd",
+	    "spdupdate", "spddelete", "spdflush", "spddump" };
+	size_t i;
+
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strlen(verbs[i]) == n && memcmp(w, verbs[i], n) == 0)
+			return true;
+	return false;
 }
 
 /*
- * The echoed line hides keys: the word after "-E NAME" or "-A NAME",
- * same length so that the caret still lines up.  AFTER is the state at
- * the start of the line (a key may sit on the line after its name);
- * the state at its end is returned.  The rest of a line after '#' is
- * a comment and changes nothing.
+ * The echoed line hides keys as the scanner does (lex_secret): after
+ * -E, -A or -C NAME, every word up to the next option, ';' or verb,
+ * and a key-like word in the name's place; the same length, so that
+ * the caret still lines up.  AFTER is the state at the start of the
+ * line (1: after the option, 2: after the name), as a key may sit on a
+ * line of its own; the state at its end is returned.  After '#' the
+ * rest of a line is a comment and changes nothing.
  */
 static int
 mask_keys(char *s, size_t len, int after)
 {
-	size_t i = 0, end;
+	size_t i = 0, end, n;
 
 	while (i < len && s[i] != '#') {
 		if (isspace((unsigned char)s[i])) {
@@ -190,20 +209,24 @@ mask_keys(char *s, size_t len, int after)
 			continue;
 		}
 		end = word_end(s, i, len);
-		if (end == i) {
+		n = end - i;
+		if (n == 0) {
 			after = 0;
 			i++;
 			continue;
 		}
-		if (after == 2)
-			word_mask(s + i, end - i);
-		if (after == 1)
-			after = 2;
-		else if (end - i == 2 && s[i] == '-' &&
-		    (s[i + 1] == 'E' || s[i + 1] == 'A'))
-			after = 1;
-		else
+		if (s[i] == '-')
+			after = n == 2 && (s[i + 1] == 'E' || s[i + 1] == 'A' ||
+			    s[i + 1] == 'C') ? 1 : 0;
+		else if (word_is_verb(s + i, n))
 			after = 0;
+		else if (n == 1 && !isalnum((unsigned char)s[i]))
+			;	/* a stray byte: its message names it anyway */
+		else if (after == 2 ||
+		    (after == 1 && secret_key_like(s + i, n)))
+			word_mask(s + i, n);
+		if (after == 1 && s[i] != '-')
+			after = 2;
 		i = end;
 	}
 	return after;

@@ -47,6 +47,8 @@ struct srcline {
 struct lextok {
 	int		 tok;
 	char		 text[48];	/* truncated; never a key */
+	bool		 secret;	/* where a key goes: text not kept */
+	size_t		 len;		/* of the whole token */
 	struct srcloc	 loc;		/* first byte */
 	struct srcloc	 end;		/* last byte */
 };
@@ -89,6 +91,8 @@ struct parse_ctx {
 	/* the scanner's position: next byte */
 	unsigned int		 line, col;
 	struct lextok		 prev, cur;
+	/* lex_secret: 1 after -E/-A/-C, 2 from its name to an option */
+	int			 key_pos;
 
 	struct srcloc		 key_end;	/* last byte of the last key */
 	struct stmt		 st;

@@ -1,12 +1,27 @@
 // SPDX-License-Identifier: BSD-2-Clause
 #include <sys/stat.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
 #include "secret.h"
+
+bool
+secret_key_like(const char *w, size_t n)
+{
+	size_t i;
+
+	if (n > 0 && w[0] == '"')
+		return true;
+	if (n > 1 && w[0] == '0' && (w[1] == 'x' || w[1] == 'X'))
+		return true;
+	for (i = 0; i < n && isxdigit((unsigned char)w[i]); i++)
+		;
+	return n >= 8 && i == n;
+}
 
 void
 secret_free(void *p, size_t len)

@@ -14,6 +14,11 @@
 
 #include "cmd.h"
 
+/*
+ * A word that may be key bytes: quoted, 0x-prefixed, or eight hex
+ * digits or more.  Such words are never quoted in a message.
+ */
+bool	secret_key_like(const char *w, size_t n);
 /* explicit_bzero, then free: for anything that held key bytes */
 void	secret_free(void *p, size_t len);
 bool	secret_has_key(const struct cmd_list *list);

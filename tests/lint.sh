@@ -11,8 +11,10 @@ if [ "$wide" -eq 0 ]; then
 	pass=$((pass + 1))
 else
 	echo "FAIL width: $wide lines over 80 columns:"
-	grep -n '' src/*.[ch] parser/*.[hly] | expand |
-	    awk -F: 'length($0) - length($1) - length($2) - 2 > 80' | head
+	# expand each file alone: a "file:line:" prefix would move the tabs
+	for f in src/*.[ch] parser/*.[hly]; do
+		expand "$f" | awk -v f="$f" 'length > 80 { print f ":" NR }'
+	done | head
 	fail=$((fail + 1))
 fi
 

@@ -78,3 +78,20 @@ TEST(secret_quiet_for_a_pipe)
 	pclose(fp);
 	cmd_list_free(&list);
 }
+
+#define KEY_LIKE(w)	secret_key_like((w), strlen(w))
+
+TEST(secret_key_like_words)
+{
+	CHECK(KEY_LIKE("\"secret\""));
+	CHECK(KEY_LIKE("0x12"));
+	CHECK(KEY_LIKE("0X0x12g"));
+	CHECK(KEY_LIKE("a1e6fd5b"));
+	CHECK(KEY_LIKE("504f4c1fa1e6fd5bbf067bdc79af8f0d"));
+	/* algorithm names and short words stay readable */
+	CHECK(!KEY_LIKE("aes-cbc"));
+	CHECK(!KEY_LIKE("3des-cbc"));
+	CHECK(!KEY_LIKE("deadbee"));
+	CHECK(!KEY_LIKE("hmac-sha256"));
+	CHECK(!KEY_LIKE(""));
+}
