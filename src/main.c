@@ -238,14 +238,16 @@ open_input(const char *path, const char **name)
 }
 
 static void
-close_input(FILE *fp, const char *name, unsigned int errors)
+close_input(FILE *fp, const char *name, unsigned int errors, bool dryrun)
 {
 	if (fp != stdin)
 		fclose(fp);
 	explicit_bzero(inbuf, sizeof(inbuf));
+	/* with -n nothing is ever applied: no need to say so */
 	if (errors > 0)
-		diag_error(NULL, "%s: %u error%s; nothing was applied",
-		    name, errors, errors == 1 ? "" : "s");
+		diag_error(NULL, "%s: %u error%s%s", name, errors,
+		    errors == 1 ? "" : "s", dryrun ? "" :
+		    "; nothing was applied");
 }
 
 /* -c and -n: each statement runs as soon as its ';' is read */
@@ -272,11 +274,11 @@ check_file(struct runner *r, const struct run_opts *ro, const char *path)
 	if ((fp = open_input(path, &po.name)) == NULL)
 		return 1;
 	if (run_init(r, ro) != 0) {
-		close_input(fp, po.name, 0);
+		close_input(fp, po.name, 0, true);
 		return 1;
 	}
 	errors = parse_stream(fp, &po);
-	close_input(fp, po.name, errors);
+	close_input(fp, po.name, errors, true);
 	run_fini(r);
 	return errors > 0 || r->failures > 0;
 }
@@ -300,7 +302,7 @@ run_file(struct runner *r, const struct run_opts *ro, const char *path)
 	errors = parse_stream(fp, &po);
 	if (errors == 0 && fp != stdin)
 		secret_check_file(fp, po.name, &list);
-	close_input(fp, po.name, errors);
+	close_input(fp, po.name, errors, false);
 	if (errors > 0 || run_init(r, ro) != 0) {
 		cmd_list_free(&list);
 		return 1;

@@ -217,11 +217,40 @@ run_send(struct runner *r, const struct cmd *cmd, const char *verb)
 	return 0;
 }
 
+static bool
+run_same_host(const struct sadb_address *ext, const struct addr *a)
+{
+	const struct sockaddr *sa = (const void *)(ext + 1);
+	const struct sockaddr_in *x4, *a4;
+	const struct sockaddr_in6 *x6, *a6;
+
+	if (sa->sa_family != a->ss.ss_family)
+		return false;
+	if (sa->sa_family == AF_INET) {
+		x4 = (const void *)sa;
+		a4 = (const void *)&a->ss;
+		return x4->sin_addr.s_addr == a4->sin_addr.s_addr;
+	}
+	x6 = (const void *)sa;
+	a6 = (const void *)&a->ss;
+	return memcmp(&x6->sin6_addr, &a6->sin6_addr,
+	    sizeof(x6->sin6_addr)) == 0;
+}
+
+/* Linux finds an SA by SPI, destination and protocol: not by source */
+static bool
+run_other_source(const struct ext_table *tab, const struct cmd *cmd)
+{
+	return !run_same_host((const void *)tab->ext[SADB_EXT_ADDRESS_SRC],
+	    &cmd->src);
+}
+
 /* get and getspi: the SA the kernel returned, as -D shows it */
 static int
 run_send_print(struct runner *r, const struct cmd *cmd)
 {
 	struct print_opts po = r->opts->print;
+	struct ext_table tab;
 
 	if (run_send(r, cmd, cmd_verb(cmd->kind)) != 0)
 		return -1;
@@ -230,6 +259,15 @@ run_send_print(struct runner *r, const struct cmd *cmd)
 	/* a -c session may be hours old: its start is no "current" */
 	po.now = time(NULL);
 	print_dump(stdout, r->reply.data, r->reply.len, &po);
+	if (cmd->kind == CMD_GET &&
+	    msg_index(r->reply.data, r->reply.len, &tab) == 0 &&
+	    tab.ext[SADB_EXT_ADDRESS_SRC] != NULL &&
+	    run_other_source(&tab, cmd)) {
+		fflush(stdout);
+		diag_warn(&cmd->loc, "get: the SA shown has another source "
+		    "than the one given (Linux finds SAs by SPI and "
+		    "destination)");
+	}
 	return 0;
 }
 
@@ -327,26 +365,6 @@ struct run_doomed {
 	bool			 nomem;
 };
 
-static bool
-run_same_host(const struct sadb_address *ext, const struct addr *a)
-{
-	const struct sockaddr *sa = (const void *)(ext + 1);
-	const struct sockaddr_in *x4, *a4;
-	const struct sockaddr_in6 *x6, *a6;
-
-	if (sa->sa_family != a->ss.ss_family)
-		return false;
-	if (sa->sa_family == AF_INET) {
-		x4 = (const void *)sa;
-		a4 = (const void *)&a->ss;
-		return x4->sin_addr.s_addr == a4->sin_addr.s_addr;
-	}
-	x6 = (const void *)sa;
-	a6 = (const void *)&a->ss;
-	return memcmp(&x6->sin6_addr, &a6->sin6_addr,
-	    sizeof(x6->sin6_addr)) == 0;
-}
-
 static void
 run_doom(struct run_doomed *d, uint32_t spi)
 {
@@ -437,6 +455,28 @@ run_deleteall(struct runner *r, const struct cmd *cmd)
 }
 
 /*
+ * SADB_GET for the SA that CMD names, shown with -v like any message.
+ * True when the kernel has it: TAB then indexes r->reply.
+ */
+static bool
+run_lookup(struct runner *r, const struct cmd *cmd, struct ext_table *tab)
+{
+	struct cmd get = *cmd;
+
+	get.kind = CMD_GET;
+	if (msg_build(&get, pfkey_next_seq(&r->pk), r->pk.pid, &r->req) != 0)
+		return false;
+	run_show(r, &r->req);
+	if (pfkey_request(&r->pk, &r->req, &r->reply) != 0)
+		return false;
+	run_show(r, &r->reply);
+	return msg_index(r->reply.data, r->reply.len, tab) == 0 &&
+	    ext_msg(&r->reply)->sadb_msg_errno == 0 &&
+	    tab->ext[SADB_EXT_SA] != NULL &&
+	    tab->ext[SADB_EXT_ADDRESS_SRC] != NULL;
+}
+
+/*
  * Linux's update replaces a larval SA (from getspi) whole, but takes
  * only the lifetimes of a mature or dying one, and answers success all
  * the same.  Ask for the SA first, so that keys and algorithms left as
@@ -447,20 +487,11 @@ run_update(struct runner *r, const struct cmd *cmd)
 {
 	const struct sadb_sa *sa;
 	struct ext_table tab;
-	struct cmd get = *cmd;
 	bool kept = false;
 
-	get.kind = CMD_GET;
-	if (!r->opts->dryrun && msg_build(&get, pfkey_next_seq(&r->pk),
-	    r->pk.pid, &r->req) == 0) {
-		run_show(r, &r->req);
-		if (pfkey_request(&r->pk, &r->req, &r->reply) == 0) {
-			run_show(r, &r->reply);
-			if (msg_index(r->reply.data, r->reply.len, &tab) == 0 &&
-			    ext_msg(&r->reply)->sadb_msg_errno == 0 &&
-			    (sa = (const void *)tab.ext[SADB_EXT_SA]) != NULL)
-				kept = sa->sadb_sa_state != SADB_SASTATE_LARVAL;
-		}
+	if (!r->opts->dryrun && run_lookup(r, cmd, &tab)) {
+		sa = (const void *)tab.ext[SADB_EXT_SA];
+		kept = sa->sadb_sa_state != SADB_SASTATE_LARVAL;
 	}
 	if (run_send(r, cmd, cmd_verb(cmd->kind)) != 0)
 		return -1;
@@ -469,6 +500,27 @@ run_update(struct runner *r, const struct cmd *cmd)
 		    "changed only its lifetimes; its algorithms and keys "
 		    "stay (delete and add it to change them)");
 	return 0;
+}
+
+/*
+ * A source address the SA does not have would not stop Linux from
+ * deleting it: a typo there must not delete another SA.
+ */
+static int
+run_delete(struct runner *r, const struct cmd *cmd)
+{
+	struct ext_table tab;
+
+	if (!r->opts->dryrun && run_lookup(r, cmd, &tab) &&
+	    run_other_source(&tab, cmd)) {
+		fflush(stdout);
+		diag_error(&cmd->loc, "delete: the SA with this SPI and "
+		    "destination has another source; Linux would delete it "
+		    "all the same, so it was left alone");
+		r->failures++;
+		return -1;
+	}
+	return run_send(r, cmd, cmd_verb(cmd->kind));
 }
 
 int
@@ -485,6 +537,8 @@ run_cmd(struct runner *r, const struct cmd *cmd)
 		return run_send_print(r, cmd);
 	case CMD_UPDATE:
 		return run_update(r, cmd);
+	case CMD_DELETE:
+		return run_delete(r, cmd);
 	case CMD_SPDADD:
 	case CMD_SPDUPDATE:
 	case CMD_SPDDELETE:

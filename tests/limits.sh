@@ -167,5 +167,22 @@ else
 	fail=$((fail + 1))
 fi
 
+# the closing line: -f says nothing was applied, -n has nothing to apply
+printf 'flush;\nbogus;\n' >"$tmp/bad.conf"
+"$setkey" -f "$tmp/bad.conf" 2>"$tmp/err-f"
+status=$?
+"$setkey" -n -f "$tmp/bad.conf" 2>"$tmp/err-n"
+last="setkey: error: $tmp/bad.conf: 1 error"
+if [ "$status" = 1 ] &&
+    [ "$(tail -n 1 "$tmp/err-f")" = "$last; nothing was applied" ] &&
+    [ "$(tail -n 1 "$tmp/err-n")" = "$last" ]; then
+	echo "ok   closing-line           exit 1"
+	pass=$((pass + 1))
+else
+	echo "FAIL closing-line: exit $status:" \
+	    "$(tail -n 1 "$tmp/err-f") / $(tail -n 1 "$tmp/err-n")"
+	fail=$((fail + 1))
+fi
+
 echo "limits: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

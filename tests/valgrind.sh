@@ -57,6 +57,7 @@ for log in "$VG_LOG"/*; do
 	cat "$log"
 	bad=$((bad + 1))
 done
-echo "valgrind: $((runs - bad)) passed, $bad failed"
+# one run: the unit binary or one setkey run of the suites above
+echo "valgrind-runs: $((runs - bad)) passed, $bad failed"
 # only the unit's log would mean the wrapper never ran
 [ "$bad" -eq 0 ] && [ "$suites" -eq 0 ] && [ "$runs" -gt 1 ]
