@@ -813,7 +813,7 @@ req_last(struct parse_ctx *pc)
 static int
 req_grow(struct sp_spec *sp)
 {
-	size_t cap = sp->reqcap ? sp->reqcap * 2 : 4;
+	size_t cap = sp->reqcap ? sp->reqcap * 2 : 1;
 	struct sp_req *v;
 
 	if (sp->nreq < sp->reqcap)
