@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "secret.h"
 
 static const char *const verbs[] = {
 	[CMD_ADD] = "add",
@@ -58,9 +59,7 @@ cmd_list_free(struct cmd_list *list)
 static void
 key_free(struct key *key)
 {
-	if (key->bytes != NULL)
-		explicit_bzero(key->bytes, key->len);
-	free(key->bytes);
+	secret_free(key->bytes, key->len);
 	memset(key, 0, sizeof(*key));
 }
 

@@ -289,7 +289,7 @@ run_file(struct runner *r, const struct run_opts *ro, const char *path)
 {
 	struct parse_opts po = { .cb = collect };
 	struct cmd_list list;
-	struct cmd *cmd;
+	struct cmd *cmd, *next;
 	unsigned int errors;
 	FILE *fp;
 
@@ -308,9 +308,12 @@ run_file(struct runner *r, const struct run_opts *ro, const char *path)
 		return 1;
 	}
 
-	for (cmd = list.head; cmd != NULL; cmd = cmd->next)
+	/* each statement's keys go (wiped) as soon as it has run */
+	for (cmd = list.head; cmd != NULL; cmd = next) {
+		next = cmd->next;
 		run_cmd(r, cmd);
-	cmd_list_free(&list);
+		cmd_free(cmd);
+	}
 	run_fini(r);
 	return r->failures > 0;
 }

@@ -523,8 +523,8 @@ run_delete(struct runner *r, const struct cmd *cmd)
 	return run_send(r, cmd, cmd_verb(cmd->kind));
 }
 
-int
-run_cmd(struct runner *r, const struct cmd *cmd)
+static int
+run_one(struct runner *r, const struct cmd *cmd)
 {
 	switch (cmd->kind) {
 	case CMD_DUMP:
@@ -546,4 +546,15 @@ run_cmd(struct runner *r, const struct cmd *cmd)
 	default:
 		return run_send(r, cmd, cmd_verb(cmd->kind));
 	}
+}
+
+int
+run_cmd(struct runner *r, const struct cmd *cmd)
+{
+	int rc = run_one(r, cmd);
+
+	/* the request carried keys, and af_key echoes them in its reply */
+	msgbuf_reset(&r->req);
+	msgbuf_reset(&r->reply);
+	return rc;
 }

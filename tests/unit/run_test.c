@@ -370,7 +370,11 @@ TEST(run_dryrun_sends_nothing)
 	CHECK(!r.open && r.pk.fd == -1);
 	CHECK(run_cmd(&r, cmd) == 0);
 	CHECK(r.failures == 0);
-	CHECK(r.req.len > 16);		/* the fwd copy, built last */
+	/* built (tests/parse/nv shows the fwd copy), then wiped */
+	CHECK(r.req.len == 0 && r.reply.len == 0);
+	CHECK(r.req.data != NULL && r.req.cap >= 16);
+	for (size_t i = 0; r.req.data != NULL && i < 16; i++)
+		CHECK(r.req.data[i] == 0);
 	run_fini(&r);
 	cmd_free(cmd);
 }
