@@ -108,6 +108,7 @@ pfkey_drain(struct pfkey *pk)
 /*
  * af_key handles the message inside send() and queues its reply before
  * send() returns; a header it cannot parse makes send() itself fail.
+ * XXX: no bound on send() itself: the kernel may wait for a lock.
  */
 int
 pfkey_send(struct pfkey *pk, const struct msgbuf *mb)
