@@ -11,6 +11,9 @@ need flex flex
 need bison bison
 need mandoc mandoc
 need valgrind valgrind
+# tests/limits.sh: peak RSS from GNU time, inputs made by python3
+need /usr/bin/time time
+need python3 python3
 # `tests/need.sh fuzz`: clang and its libFuzzer runtime for make fuzz
 if [ "${1:-}" = fuzz ]; then
 	need clang clang
