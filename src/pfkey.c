@@ -51,6 +51,7 @@ pfkey_open(struct pfkey *pk)
 	pk->seq = (uint32_t)ts.tv_sec << 8;
 	pk->timeout_ms = PFKEY_TIMEOUT_MS;
 	pk->drain = true;
+	pk->closing = NULL;
 	return 0;
 }
 
@@ -368,6 +369,12 @@ pfkey_dump_req(struct pfkey *pk, const struct msgbuf *req,
 			err = ((struct sadb_msg *)(void *)mb.data)->
 			    sadb_msg_errno;
 			err = err == ENOENT ? 0 : -err;
+			/* for -v: the reply that said the table is empty */
+			if (pk->closing != NULL) {
+				msgbuf_reset(pk->closing);
+				memcpy(msgbuf_reserve(pk->closing, mb.len),
+				    mb.data, mb.len);
+			}
 			break;
 		}
 		if (pfkey_walk_one(&w, &mb)) {

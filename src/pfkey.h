@@ -26,6 +26,7 @@ struct pfkey {
 	uint32_t	 seq;		/* last one used */
 	int		 timeout_ms;	/* per reply */
 	bool		 drain;		/* empty the queue before a request */
+	struct msgbuf	*closing;	/* if set: a dump's error reply */
 };
 
 /* called once per message of a dump; nonzero stops the walk */

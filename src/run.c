@@ -37,6 +37,8 @@ run_init(struct runner *r, const struct run_opts *opts)
 	if (pfkey_connect(&r->pk) != 0)
 		return -1;
 	r->open = true;
+	/* an empty dump's reply, for -v (run_dump) */
+	r->pk.closing = &r->reply;
 	return 0;
 }
 
@@ -350,10 +352,8 @@ run_dump(struct runner *r, const struct cmd *cmd)
 	err = pfkey_dump_req(&r->pk, &r->req, run_dump_entry, &d);
 	if (err != 0)
 		return run_fail(r, cmd, cmd_verb(cmd->kind), -err);
-	/*
-	 * XXX: an empty table's closing reply (ENOENT) stays inside
-	 * pfkey_dump_req, so -v shows no reply here.
-	 */
+	if (d.count == 0 && r->reply.len > 0)
+		run_show(r, &r->reply);
 	if (d.count == 0)
 		puts(cmd->kind == CMD_DUMP ? "No SAD entries." :
 		    "No SPD entries.");

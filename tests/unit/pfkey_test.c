@@ -29,6 +29,7 @@ fake_open(struct fake *f)
 {
 	int sv[2];
 
+	memset(f, 0, sizeof(*f));
 	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) == -1)
 		return -1;
 	f->pk.fd = sv[0];
@@ -269,7 +270,7 @@ TEST(pfkey_dump_gap_is_enobufs)
 TEST(pfkey_dump_empty_busy_and_cut)
 {
 	struct fake f;
-	struct msgbuf req;
+	struct msgbuf req, closing;
 	struct seen s = { 0 };
 
 	if (fake_open(&f) != 0) {
@@ -278,8 +279,16 @@ TEST(pfkey_dump_empty_busy_and_cut)
 	}
 	fake_req(&req, SADB_DUMP, 60);
 	fake_put(&f, SADB_DUMP, 60, OUR_PID, ENOENT, 16);	/* empty */
+	msgbuf_init(&closing);
+	f.pk.closing = &closing;
 	CHECK(pfkey_dump_req(&f.pk, &req, count_entry, &s) == 0);
 	CHECK(s.n == 0);
+	/* the reply that said so is kept for -v */
+	CHECK(closing.len == 16 &&
+	    ((struct sadb_msg *)(void *)closing.data)->sadb_msg_errno ==
+	    ENOENT);
+	f.pk.closing = NULL;
+	msgbuf_free(&closing);
 
 	fake_put(&f, SADB_DUMP, 60, OUR_PID, EBUSY, 16);
 	CHECK(pfkey_dump_req(&f.pk, &req, count_entry, &s) == -EBUSY);

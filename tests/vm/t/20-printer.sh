@@ -72,3 +72,13 @@ t=$(grep -cE '^[0-2][0-9]:[0-5][0-9]:[0-6][0-9]\.[0-9]{6}$' "$TMPDIR/x")
     fail "-x: $n messages but $t timestamp lines"
 # the monitor is gone: nothing else holds promiscuous mode
 "$SETKEY" -D | grep -qx 'No SAD entries.' || fail "flush did not happen"
+
+# -v on an empty table: the request and the kernel's closing reply
+# (ENOENT), then the usual line
+"$SETKEY" -v -D >"$TMPDIR/vD"
+grep -q '^SADB_DUMP: version=2 type=10 errno=0 ' "$TMPDIR/vD" ||
+    fail "-v -D: no request: $(cat "$TMPDIR/vD")"
+grep -q '^SADB_DUMP: version=2 type=10 errno=2(' "$TMPDIR/vD" ||
+    fail "-v -D: no closing reply: $(cat "$TMPDIR/vD")"
+tail -n 1 "$TMPDIR/vD" | grep -qx 'No SAD entries.' ||
+    fail "-v -D: $(tail -n 1 "$TMPDIR/vD")"
