@@ -271,18 +271,30 @@ pc_show(struct parse_ctx *pc, const struct srcloc *loc)
 	secret_free(copy, l->len);
 }
 
+/* the message, then the line it points into */
+static void
+pc_report(struct parse_ctx *pc, const struct srcloc *loc, bool error,
+    const char *fmt, va_list ap)
+{
+	char msg[512];
+
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (error)
+		diag_error(loc, "%s", msg);
+	else
+		diag_warn(loc, "%s", msg);
+	pc_show(pc, loc);
+}
+
 void
 pc_error(struct parse_ctx *pc, const struct srcloc *loc, const char *fmt,
     ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	pc_report(pc, loc, true, fmt, ap);
 	va_end(ap);
-	diag_error(loc, "%s", msg);
-	pc_show(pc, loc);
 	pc->errors++;
 	pc->st.bad = true;
 }
@@ -291,14 +303,11 @@ void
 pc_warn(struct parse_ctx *pc, const struct srcloc *loc, const char *fmt,
     ...)
 {
-	char msg[512];
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	pc_report(pc, loc, false, fmt, ap);
 	va_end(ap);
-	diag_warn(loc, "%s", msg);
-	pc_show(pc, loc);
 }
 
 static void
